@@ -1,0 +1,55 @@
+import type { NetworkInput } from '../core/network-input.ts';
+import type { Tags } from '../core/osm-data.ts';
+import { LoadError } from './load-error.ts';
+
+/**
+ * Street lines from GeoJSON LineStrings / MultiLineStrings with OSM tags as properties. Lines
+ * share a vertex where they have exactly the same coordinate (as OSM-derived GeoJSON does at
+ * shared nodes); crossings without a shared coordinate (bridges) stay unconnected, as in OSM.
+ */
+export function geojsonLinesToNetworkInput(file: string, text: string): NetworkInput {
+  let fc: GeoJSON.FeatureCollection;
+  try {
+    fc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new LoadError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new LoadError(file, 'expected a GeoJSON FeatureCollection of LineStrings');
+  const vertexOf = new Map<string, number>();
+  const coords: number[] = [];
+  const lineOffsets: number[] = [0];
+  const lineVertices: number[] = [];
+  const lineTags: Tags[] = [];
+  const lineIds: string[] = [];
+  fc.features.forEach((f, i) => {
+    const g = f?.geometry;
+    const parts = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
+    const tags: Tags = {};
+    for (const [k, v] of Object.entries(f.properties ?? {})) if (v !== null && v !== undefined) tags[k] = String(v);
+    if (!tags.highway) tags.highway = 'footway'; // untagged lines in a "streets" file are walkable paths
+    for (const part of parts) {
+      if (part.length < 2) continue;
+      for (const [lon, lat] of part) {
+        const key = `${lon},${lat}`;
+        let v = vertexOf.get(key);
+        if (v === undefined) {
+          v = coords.length / 2;
+          vertexOf.set(key, v);
+          coords.push(lon, lat);
+        }
+        lineVertices.push(v);
+      }
+      lineOffsets.push(lineVertices.length);
+      lineTags.push(tags);
+      lineIds.push(String(f.properties?.osm_id ?? f.id ?? `#${i + 1}`));
+    }
+  });
+  if (lineTags.length === 0) throw new LoadError(file, 'no LineString features: a street network needs lines');
+  return {
+    coords: new Float64Array(coords),
+    lineOffsets: Uint32Array.from(lineOffsets),
+    lineVertices: Uint32Array.from(lineVertices),
+    lineTags,
+    lineIds,
+  };
+}

@@ -1,0 +1,108 @@
+import { facilityTypeById, facilityTypeOfTags } from '../core/facility-types.ts';
+import type { Tags } from '../core/osm-data.ts';
+import type { FacilityTable } from '../core/point-tables.ts';
+import { coordinateProblem } from './check-coordinates.ts';
+import { geometryRepresentativePoint } from './geometry-representative-point.ts';
+import { LoadError } from './load-error.ts';
+import { parseCsv } from './parse-csv.ts';
+import type { ReadResult } from './read-population.ts';
+
+/** A facility before typing: where it is, what it is called, and its tags or explicit type. */
+export interface FacilityCandidate {
+  id: string;
+  lon: number;
+  lat: number;
+  name: string | null;
+  /** Explicit type id (CSV/GeoJSON `type`), used as is; otherwise derived from `tags`. */
+  type?: string;
+  tags?: Tags;
+}
+
+/**
+ * Facilities from GeoJSON (Points or Polygons, with a `type` property or raw OSM tags as
+ * properties) or CSV (`id,lon,lat,type[,name]`). OSM files go through osmPointsOfInterest first
+ * and then facilitiesFromCandidates.
+ */
+export function readFacilities(file: string, text: string): ReadResult<FacilityTable> {
+  const body = text.replace(/^\uFEFF/, '');
+  const candidates = /^\s*[{[]/.test(body) ? geojsonCandidates(file, body) : csvCandidates(file, body);
+  return facilitiesFromCandidates(file, candidates);
+}
+
+function geojsonCandidates(file: string, text: string): FacilityCandidate[] {
+  let fc: { type?: string; features?: { id?: unknown; geometry?: unknown; properties?: Record<string, unknown> | null }[] };
+  try {
+    fc = JSON.parse(text);
+  } catch (e) {
+    throw new LoadError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new LoadError(file, 'expected a GeoJSON FeatureCollection');
+  const out: FacilityCandidate[] = [];
+  fc.features.forEach((f, i) => {
+    const pt = geometryRepresentativePoint(f.geometry);
+    if (!pt) return;
+    const props = f.properties ?? {};
+    const tags: Tags = {};
+    for (const [k, v] of Object.entries(props)) if (typeof v === 'string') tags[k] = v;
+    out.push({
+      id: String(props.id ?? f.id ?? `#${i + 1}`),
+      lon: pt[0],
+      lat: pt[1],
+      name: typeof props.name === 'string' ? props.name : null,
+      ...(typeof props.type === 'string' && props.type ? { type: props.type } : {}),
+      tags,
+    });
+  });
+  return out;
+}
+
+function csvCandidates(file: string, text: string): FacilityCandidate[] {
+  const { header, rows } = parseCsv(text);
+  const col = (...names: string[]) => header.findIndex((h) => names.includes(h.toLowerCase()));
+  const [id, lon, lat, type, name] = [col('id'), col('lon', 'lng', 'longitude', 'x'), col('lat', 'latitude', 'y'), col('type', 'category', '类型'), col('name', '名称')];
+  if (lon < 0 || lat < 0 || type < 0)
+    throw new LoadError(file, `expected CSV columns id,lon,lat,type[,name]; found: ${header.join(', ')}`);
+  return rows.map((r, i) => ({
+    id: id >= 0 && r[id] ? r[id] : `#${i + 2}`,
+    lon: Number(r[lon]),
+    lat: Number(r[lat]),
+    name: name >= 0 ? r[name] || null : null,
+    type: r[type]?.trim(),
+  }));
+}
+
+/**
+ * Types every candidate (explicit type, else the first matching OSM tag rule) and drops those
+ * without a life-circle type (restaurants, offices, …), reporting how many.
+ */
+export function facilitiesFromCandidates(file: string, candidates: FacilityCandidate[]): ReadResult<FacilityTable> {
+  const kept: { c: FacilityCandidate; type: string }[] = [];
+  let untyped = 0;
+  const unknownTypes = new Set<string>();
+  for (const c of candidates) {
+    const problem = coordinateProblem(c.lon, c.lat);
+    if (problem) throw new LoadError(file, `facility ${c.id}: ${problem} (lon=${c.lon}, lat=${c.lat})`);
+    const type = c.type || (c.tags ? facilityTypeOfTags(c.tags) : null);
+    if (!type) {
+      untyped++;
+      continue;
+    }
+    if (!facilityTypeById(type)) unknownTypes.add(type);
+    kept.push({ c, type });
+  }
+  if (kept.length === 0 && candidates.length > 0)
+    throw new LoadError(file, `none of the ${candidates.length} features has a facility type (a "type" column/property or OSM tags such as amenity=school)`);
+  const types = [...new Set(kept.map((k) => k.type))].sort();
+  const table: FacilityTable = {
+    length: kept.length,
+    ids: kept.map((k) => k.c.id),
+    coords: new Float64Array(kept.flatMap((k) => [k.c.lon, k.c.lat])),
+    names: kept.map((k) => k.c.name),
+    types,
+    typeIndex: Uint16Array.from(kept, (k) => types.indexOf(k.type)),
+  };
+  const warnings: string[] = [];
+  if (untyped) warnings.push(`${file}: ${untyped} of ${candidates.length} features are not life-circle facilities (no matching type) and were left out`);
+  if (unknownTypes.size) warnings.push(`${file}: types not in the GB 50180 catalogue, kept with a 500 m default radius: ${[...unknownTypes].join(', ')}`);
+  return { table, warnings };
+}
