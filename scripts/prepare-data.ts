@@ -71,7 +71,7 @@ const roundRing = (ring: Position[]) => {
   }
   return out;
 };
-function writeOut(name: string, text: string) {
+function writeOut(name: string, text: string | Buffer) {
   fs.writeFileSync(path.join(OUT, name), text);
 }
 /** One feature per line: diff-friendly and still valid JSON. */
@@ -175,7 +175,8 @@ const nLanduse = polygonLayer('landuse_residential.geojson', ['osm_id', 'landuse
 
 // ---------------------------------------------------------------- network.osm.pbf
 
-fs.copyFileSync(path.join(SRC, PBF_NAME), path.join(OUT, 'network.osm.pbf'));
+// Read + write rather than copyFile: the staged source is read-only and its mode must not carry over.
+writeOut('network.osm.pbf', fs.readFileSync(path.join(SRC, PBF_NAME)));
 
 // ---------------------------------------------------------------- communities.geojson
 //
