@@ -82,8 +82,16 @@ const log = (...a: unknown[]) => console.log(...a);
 
 // ---------------------------------------------------------------- study area + local projection
 
-const studyFc = readJson<FeatureCollection<Polygon>>('study_area_bbox.geojson');
-const study = studyFc.features[0];
+/** Data-complete core. The OSM extract is an Overpass bbox download: inside its query bbox it holds
+ * every street, outside only the parts of ways that cross into it (long arms reaching to the
+ * network outline in study_area_bbox.geojson). Building ways come only from inside the query bbox
+ * (plus their own outline), so the buildings' extent approximates that bbox (≈ 3.2 × 1.9 km; the
+ * free-standing nodes give the same). */
+const core = turf.bbox(readJson<FeatureCollection>('buildings_osm2021.geojson'));
+/** The study area is that data-complete core, not the whole network extent: outside it the extract
+ * has only a few through-roads, so walking distances there would measure missing data, not the
+ * city. Facilities and streets outside it are kept (people walk across the boundary). */
+const study = turf.bboxPolygon(core, { properties: { name: 'Nanjing Xinjiekou data-complete core', name_zh: '南京新街口核心区（OSM 完整范围）' } }) as Feature<Polygon>;
 const [minLon, minLat, maxLon, maxLat] = turf.bbox(study);
 /** Equirectangular metres around the study area (scale error < 0.01 % over 3 km): used for noding,
  * angles and merge decisions only; reported areas are geodesic (turf.area). */
@@ -91,12 +99,6 @@ const KY = (6_371_008.8 * Math.PI) / 180;
 const KX = KY * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
 const toX = (lon: number) => (lon - minLon) * KX;
 const toY = (lat: number) => (lat - minLat) * KY;
-
-/** Data-complete core. The OSM extract is an Overpass bbox download: inside its query bbox it holds
- * every street, outside only the parts of ways that cross into it (long arms reaching to the study
- * outline). Building ways come only from inside the query bbox (plus their own outline), so the
- * buildings' extent approximates that bbox (≈ 3.2 × 1.9 km; the free-standing nodes give the same). */
-const core = turf.bbox(readJson<FeatureCollection>('buildings_osm2021.geojson'));
 
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -644,6 +646,7 @@ const sumHa = areas.reduce((s, a) => s + a, 0);
 const areaSummary = (complete: boolean) => {
   const a = communities.filter((f) => f.properties!.streets_complete === complete)
     .map((f) => f.properties!.area_ha as number).sort((x, y) => x - y);
+  if (a.length === 0) return 'no units';
   const m = a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   return `${a.length} units, median ${m.toFixed(2)} ha, min ${a[0].toFixed(2)}, max ${a[a.length - 1].toFixed(2)}`;
 };
