@@ -89,3 +89,17 @@ FROM population p JOIN distances d ON d.unit = p.idx
 WHERE d.type = ${sqlString(type)} AND d.mode = ${sqlString(mode)}`);
   return { ...row, share: row.share ?? 0 };
 }
+
+/**
+ * Population that looks covered by straight-line radius but is not within the radius by walking
+ * (persons): the overstatement of the buffer method for this type.
+ */
+export async function straightOnlyPopulation(db: SqlDatabase, type: string, radiusM: number): Promise<number> {
+  const r = Number(radiusM);
+  const [row] = await db.query<{ pop: number | null }>(`
+SELECT sum(p.pop) AS pop FROM population p
+JOIN distances s ON s.unit = p.idx AND s.type = ${sqlString(type)} AND s.mode = 'straight'
+JOIN distances n ON n.unit = p.idx AND n.type = ${sqlString(type)} AND n.mode = 'network'
+WHERE s.dist <= ${r} AND NOT (n.dist <= ${r})`);
+  return row?.pop ?? 0;
+}

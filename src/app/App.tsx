@@ -1,0 +1,306 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_PARAMS, type AnalysisParams } from '../core/analysis-spec.ts';
+import { FACILITY_TYPES, facilityTypeById } from '../core/facility-types.ts';
+import { LIFE_CIRCLE_LEVELS } from '../core/life-circle-levels.ts';
+import { communityCoverage, coverageTotals, straightOnlyPopulation, type CommunityCoverageRow, type CoverageTotals } from '../io/community-coverage.ts';
+import { uncoveredGeojson } from '../io/export-uncovered-geojson.ts';
+import { formatCsv } from '../io/format-csv.ts';
+import { basemapStyle } from '../map/basemap-style.ts';
+import { communityLayer } from '../map/layers/community-layer.ts';
+import { facilityLayer, serviceRadiusLayer } from '../map/layers/facility-layers.ts';
+import { isolatedNetworkLayer, serviceAreaLayers } from '../map/layers/network-layers.ts';
+import { populationLayer } from '../map/layers/population-layer.ts';
+import type { ServiceAreaResponse } from '../../workers/protocol.ts';
+import { AreaSession, distanceKey, type AreaSnapshot, type LayerKind, type Progress } from './area-session.ts';
+import { CommunityTable } from './components/CommunityTable.tsx';
+import { Legend } from './components/Legend.tsx';
+import { LayerLoader } from './components/LayerLoader.tsx';
+import { MapView } from './components/MapView.tsx';
+import { DEFAULT_AREA_URLS, fetchDefaultManifest } from './default-area.ts';
+import { downloadText } from './download.ts';
+import { formatMetres, formatPercent, formatPersons } from './format.ts';
+import { LangContext, translate, type Lang, type StringKey } from './i18n.ts';
+import { tooltipLines } from './tooltip-lines.ts';
+
+type Status = 'loading' | 'ready' | 'error';
+
+export function App() {
+  const [lang, setLang] = useState<Lang>('zh');
+  const t = useCallback((k: StringKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
+  const session = useRef<AreaSession | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const [snap, setSnap] = useState<AreaSnapshot | null>(null);
+  const [status, setStatus] = useState<Status>('loading');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [typeId, setTypeId] = useState('primary_school');
+  const [radii, setRadii] = useState<Record<string, number>>({});
+  const [params, setParams] = useState<AnalysisParams>(DEFAULT_PARAMS);
+  const [totals, setTotals] = useState<CoverageTotals | null>(null);
+  const [rows, setRows] = useState<CommunityCoverageRow[]>([]);
+  const [straightOnly, setStraightOnly] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [focus, setFocus] = useState<{ bbox: [number, number, number, number]; key: number } | null>(null);
+  const [selectedFacility, setSelectedFacility] = useState<number | null>(null);
+  const [serviceArea, setServiceArea] = useState<ServiceAreaResponse | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  const [manifestStyle, setManifestStyle] = useState<{ bbox: [number, number, number, number]; attribution: string[] } | null>(null);
+
+  const typeInfo = facilityTypeById(typeId);
+  const radiusM = radii[typeId] ?? typeInfo?.radiusM ?? params.radiusM;
+  const mode = snap?.network ? params.mode : 'straight';
+
+  // Load the default area once (StrictMode mounts twice in dev: the ref guards it).
+  useEffect(() => {
+    if (session.current) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    (async () => {
+      const manifest = await fetchDefaultManifest();
+      setManifestStyle({ bbox: manifest.bbox, attribution: manifest.attribution });
+      session.current = await AreaSession.open({ limitM: params.limitM, maxSnapM: params.maxSnapM });
+      const s = await session.current.loadArea(manifest, DEFAULT_AREA_URLS, setProgress, ac.signal);
+      setWarnings(session.current.lastWarnings);
+      setSnap(s);
+      if (!s.facilities.types.includes('primary_school')) setTypeId(s.facilities.types[0] ?? '');
+      setStatus('ready');
+    })()
+      .catch((e: Error) => {
+        setErrors((x) => [...x, e.name === 'AbortError' ? t('cancel') : e.message]);
+        setStatus('error');
+      })
+      .finally(() => setProgress(null));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Aggregates for the current selection: SQL in DuckDB.
+  useEffect(() => {
+    const s = session.current;
+    if (!snap || !s || !typeId) return;
+    let stale = false;
+    (async () => {
+      const [tot, comm, diff] = await Promise.all([
+        coverageTotals(s.db, typeId, mode, radiusM),
+        communityCoverage(s.db, typeId, mode, radiusM),
+        snap.network ? straightOnlyPopulation(s.db, typeId, radiusM) : Promise.resolve(null),
+      ]);
+      if (stale) return;
+      setTotals(tot);
+      setRows(comm);
+      setStraightOnly(diff);
+      document.body.dataset.analysisKey = `${typeId}|${mode}|${radiusM}`;
+    })().catch((e: Error) => setErrors((x) => [...x, e.message]));
+    return () => {
+      stale = true;
+    };
+  }, [snap, typeId, mode, radiusM]);
+
+  // Service area of the clicked facility (network mode only).
+  useEffect(() => {
+    const s = session.current;
+    setServiceArea(null);
+    if (!s || !snap?.network || selectedFacility === null || mode !== 'network') return;
+    const levels = [...new Set([...LIFE_CIRCLE_LEVELS.map((l) => l.distanceM).filter((d) => d < radiusM), radiusM])];
+    s.pool.one('serviceArea', { facility: selectedFacility, levelsM: levels, maxSnapM: params.maxSnapM }).then(setServiceArea, (e: Error) => setErrors((x) => [...x, e.message]));
+  }, [snap, selectedFacility, radiusM, mode, params.maxSnapM]);
+
+  const dist = snap?.distances.get(distanceKey(typeId, mode)) ?? null;
+  const shareByIdx = useMemo(() => new Map(rows.map((r) => [r.idx, r.share])), [rows]);
+
+  const layers = useMemo(() => {
+    if (!snap) return [] as Layer[];
+    const out: Layer[] = [];
+    if (snap.communities) out.push(communityLayer(snap.communities.geojson, shareByIdx, selected, `${typeId}|${mode}|${radiusM}|${rows.length}`));
+    out.push(serviceRadiusLayer(snap.facilities, typeId, radiusM));
+    out.push(populationLayer(snap.population.coords, dist?.distance ?? null, radiusM));
+    if (snap.network && snap.network.isolatedSegments.length) out.push(isolatedNetworkLayer(snap.network.isolatedSegments));
+    out.push(...serviceAreaLayers(serviceArea));
+    out.push(facilityLayer(snap.facilities, typeId, selectedFacility));
+    return out;
+  }, [snap, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility]);
+
+  const style = useMemo(() => basemapStyle({ streets: DEFAULT_AREA_URLS['streets.geojson'], buildings: DEFAULT_AREA_URLS['buildings.geojson'], landuse: DEFAULT_AREA_URLS['landuse.geojson'] }), []);
+
+  const onHover = useCallback((info: PickingInfo) => {
+    if (!snap || info.index < 0 || !info.layer) return setHover(null);
+    const lines = tooltipLines(lang, info.layer.id, info.index, snap, dist, rows, typeId);
+    setHover(lines ? { x: info.x, y: info.y, lines } : null);
+  }, [snap, dist, rows, typeId, lang]);
+
+  const selectCommunity = useCallback((idx: number) => {
+    setSelected(idx);
+    const f = snap?.communities?.geojson.features[idx];
+    if (!f) return;
+    let [a, b, c, d] = [Infinity, Infinity, -Infinity, -Infinity];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x) && typeof x[0] === 'number') {
+        a = Math.min(a, x[0]); b = Math.min(b, x[1] as number); c = Math.max(c, x[0]); d = Math.max(d, x[1] as number);
+      } else if (Array.isArray(x)) x.forEach(walk);
+    };
+    walk((f.geometry as GeoJSON.Polygon).coordinates);
+    setFocus({ bbox: [a, b, c, d], key: Date.now() });
+  }, [snap]);
+
+  const onClick = useCallback((info: PickingInfo) => {
+    if (!info.layer || info.index < 0) return;
+    if (info.layer.id === 'communities') selectCommunity(info.index);
+    if (info.layer.id === 'facilities') setSelectedFacility(info.index);
+  }, [selectCommunity]);
+
+  const replaceLayer = async (kind: LayerKind, file: File) => {
+    const s = session.current;
+    if (!s) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    setStatus('loading');
+    try {
+      const next = await s.replaceLayer(kind, file.name, new Uint8Array(await file.arrayBuffer()), setProgress, ac.signal);
+      setSnap(next);
+      setWarnings(s.lastWarnings);
+      setSelected(null);
+      setSelectedFacility(null);
+      if (!next.facilities.types.includes(typeId)) setTypeId(next.facilities.types[0] ?? '');
+    } catch (e) {
+      const err = e as Error;
+      setErrors((x) => [...x, `${t('errorTitle')} ${file.name}: ${err.name === 'AbortError' ? t('cancel') : err.message}`]);
+    } finally {
+      setStatus('ready');
+      setProgress(null);
+    }
+  };
+
+  const exportGeojson = () => {
+    if (!snap || !dist) return;
+    const fc = uncoveredGeojson(snap.population, dist.distance, dist.facility, snap.facilities.ids, { type: typeId, mode, radiusM });
+    downloadText(`uncovered_${typeId}_${mode}_${radiusM}m.geojson`, JSON.stringify(fc), 'application/geo+json');
+  };
+  const exportCsv = () => {
+    const header = ['community_id', 'name', 'name_en', 'type', 'mode', 'radius_m', 'pop', 'covered_pop', 'share', ...LIFE_CIRCLE_LEVELS.map((l) => `share_${l.distanceM}m`), 'mean_dist_m', 'p90_dist_m'];
+    const share = (r: CommunityCoverageRow, x: number) => (r.pop > 0 ? x / r.pop : null);
+    const body = rows.map((r) => [r.id, r.name, r.name_en, typeId, mode, radiusM, r.pop, r.covered, r.share, share(r, r.covered_l5), share(r, r.covered_l10), share(r, r.covered_l15), r.mean_dist, r.p90_dist]);
+    downloadText(`communities_${typeId}_${mode}_${radiusM}m.csv`, formatCsv(header, body, { bom: true }), 'text/csv;charset=utf-8');
+  };
+
+  const types = snap ? FACILITY_TYPES.filter((ft) => snap.facilities.types.includes(ft.id)) : [];
+  const countOf = (id: string) => (snap ? snap.facilities.typeIndex.filter((k) => snap.facilities.types[k] === id).length : 0);
+  const ns = snap?.network?.stats;
+  const levelShares = totals && rows.length
+    ? LIFE_CIRCLE_LEVELS.map((l) => ({ l, share: rows.reduce((s, r) => s + (r[`covered_${l.id}` as 'covered_l5'] ?? 0), 0) / Math.max(1, totals.pop) }))
+    : [];
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div className="app" data-status={status}>
+        <aside className="panel">
+          <header>
+            <h1>Lifecircle <small>{t('appTitle')}</small></h1>
+            <button className="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('language')}</button>
+          </header>
+          {snap && <div className="area-name">{lang === 'zh' ? snap.manifest.name_zh : snap.manifest.name_en} · DuckDB {snap.dbVersion}</div>}
+
+          {progress && (
+            <div className="progress" data-testid="progress">
+              <span>{t('loading')} {progress.label}…</span>
+              <progress max={progress.total} value={progress.done} />
+              <button onClick={() => abort.current?.abort()}>{t('cancel')}</button>
+            </div>
+          )}
+          {errors.map((e, i) => (
+            <div key={i} className="error" role="alert" data-testid="error">
+              {e} <button onClick={() => setErrors((x) => x.filter((_, k) => k !== i))}>{t('dismiss')}</button>
+            </div>
+          ))}
+
+          {snap && (
+            <>
+              <section>
+                <label className="field">
+                  <span>{t('facilityType')}</span>
+                  <select value={typeId} onChange={(e) => { setTypeId(e.target.value); setSelectedFacility(null); }} data-testid="type-select">
+                    {types.map((ft) => <option key={ft.id} value={ft.id}>{lang === 'zh' ? ft.zh : ft.en} ({countOf(ft.id)})</option>)}
+                    {snap.facilities.types.filter((id) => !facilityTypeById(id)).map((id) => <option key={id} value={id}>{id} ({countOf(id)})</option>)}
+                  </select>
+                </label>
+                <label className="field">
+                  <span>{t('radius')} ({t('metres')})</span>
+                  <input type="number" min={50} max={params.limitM} step={50} value={radiusM} data-testid="radius-input"
+                    onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v >= 50 && v <= params.limitM) setRadii((r) => ({ ...r, [typeId]: v })); }} />
+                  {typeInfo && typeInfo.confidence !== 'confirmed' && (
+                    <span className="badge uncertain" title={`${typeInfo.clause}: ${typeInfo.note} ${t('uncertainHint')}`}>⚠ {t('uncertain')}</span>
+                  )}
+                </label>
+                {typeInfo && <div className="hint">{typeInfo.clause} · {typeInfo.note} · ≈{Math.round(radiusM / params.speedMPerMin)} {t('minutes')} @ {params.speedMPerMin} m/min</div>}
+                <div className="field modes" role="radiogroup" aria-label={t('mode')}>
+                  <span>{t('mode')}</span>
+                  {(['network', 'straight'] as const).map((m) => (
+                    <label key={m}><input type="radio" name="mode" value={m} checked={mode === m} disabled={m === 'network' && !snap.network}
+                      onChange={() => setParams((p) => ({ ...p, mode: m }))} data-testid={`mode-${m}`} /> {m === 'network' ? t('modeNetwork') : t('modeStraight')}</label>
+                  ))}
+                </div>
+              </section>
+
+              {totals && (
+                <section className="cards" data-testid="summary">
+                  <div className="card"><b data-testid="total-pop">{formatPersons(totals.pop)}</b><span>{t('totalPop')} ({t('persons')})</span></div>
+                  <div className="card"><b data-testid="covered-pop">{formatPersons(totals.covered)}</b><span>{t('coveredPop')} ({t('persons')})</span></div>
+                  <div className="card"><b data-testid="covered-share">{formatPercent(totals.share)}</b><span>{t('coveredShare')}</span></div>
+                  <div className="card"><b data-testid="facility-count">{totals.facilities}</b><span>{t('facilities')}</span></div>
+                </section>
+              )}
+              {levelShares.length > 0 && (
+                <section className="levels">
+                  <div className="section-title">{t('levels')} ({mode === 'network' ? t('modeNetwork') : t('modeStraight')})</div>
+                  {levelShares.map(({ l, share }) => (
+                    <div key={l.id} className="level-row"><span>{lang === 'zh' ? l.zh : l.en} ≤{l.distanceM} m</span><meter min={0} max={1} value={share} /><span>{formatPercent(share)}</span></div>
+                  ))}
+                  {straightOnly !== null && <div className="hint" data-testid="straight-only">{t('straightOnly')}: <b>{formatPersons(straightOnly)}</b> {t('persons')}</div>}
+                </section>
+              )}
+
+              <section>
+                <div className="section-title">{t('communities')} ({rows.filter((r) => r.idx >= 0).length})</div>
+                {snap.communities?.derived && <div className="hint note">{t('derivedNote')}</div>}
+                <CommunityTable rows={rows} lang={lang} selected={selected} onSelect={selectCommunity} />
+              </section>
+
+              <section className="exports">
+                <div className="section-title">{t('export')}</div>
+                <button onClick={exportGeojson} data-testid="export-geojson">{t('exportGeojson')}</button>
+                <button onClick={exportCsv} data-testid="export-csv">{t('exportCsv')}</button>
+              </section>
+
+              <section>
+                <div className="section-title">{t('network')}</div>
+                {ns && <div className="hint" data-testid="graph-stats">{t('graphStats', { nodes: ns.nodes, edges: ns.edges, km: (ns.totalLengthM / 1000).toFixed(1), components: ns.components, share: (ns.largestComponentShare * 100).toFixed(1) })}</div>}
+                {snap.network && <div className="hint">{t('offNetwork', { n: snap.offNetwork.origins, m: params.maxSnapM })}</div>}
+                {mode === 'network' && <div className="hint">{t('clickFacility')}</div>}
+              </section>
+
+              <section>
+                <div className="section-title">{t('loadLayers')}</div>
+                <LayerLoader names={{}} disabled={status === 'loading'} onFile={replaceLayer} />
+                {warnings.map((w, i) => <div key={i} className="hint warning">{w}</div>)}
+              </section>
+            </>
+          )}
+        </aside>
+        <main className="map-wrap">
+          {manifestStyle && (
+            <MapView style={style} bbox={manifestStyle.bbox} layers={layers} attribution={manifestStyle.attribution} focus={focus} onHover={onHover} onClick={onClick}
+              onIdle={() => { document.body.dataset.mapIdle = '1'; }} />
+          )}
+          {snap && typeInfo && <Legend lang={lang} typeColor={typeInfo.color} typeLabel={lang === 'zh' ? typeInfo.zh : typeInfo.en} radiusM={radiusM} mode={mode} showServiceArea={!!serviceArea} showIsolated={!!snap.network?.isolatedSegments.length} />}
+          {hover && (
+            <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
+              {hover.lines.map((l, i) => <div key={i}>{l}</div>)}
+            </div>
+          )}
+        </main>
+      </div>
+    </LangContext.Provider>
+  );
+}
+
+export { formatMetres };

@@ -1,0 +1,159 @@
+import type { FacilityTable, PopulationTable } from '../core/point-tables.ts';
+import { loadDistanceTable, loadLayerTables, type TypeDistances } from '../io/analysis-tables.ts';
+import type { AreaManifest } from '../io/area-manifest.ts';
+import { openBrowserDuckDb } from '../io/duckdb-browser.ts';
+import { LoadError } from '../io/load-error.ts';
+import { readCommunities, type CommunityLayer } from '../io/read-communities.ts';
+import type { SqlDatabase } from '../io/sql-database.ts';
+import { AnalysisClient } from '../../workers/client.ts';
+import { AnalysisPool } from '../../workers/analysis-pool.ts';
+import type { NetworkSummary } from '../../workers/protocol.ts';
+
+export type LayerKind = 'population' | 'facilities' | 'communities' | 'network';
+
+export interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+/** What the UI draws from; replaced as a whole on every change. */
+export interface AreaSnapshot {
+  manifest: AreaManifest;
+  population: PopulationTable;
+  facilities: FacilityTable;
+  communities?: CommunityLayer;
+  community: Int32Array;
+  network?: NetworkSummary;
+  distances: Map<string, TypeDistances>;
+  offNetwork: { origins: number; facilities: number };
+  dbVersion: string;
+}
+
+export const distanceKey = (type: string, mode: string) => `${type}|${mode}`;
+
+/**
+ * The app's data session: DuckDB-WASM (own worker) for tables and SQL, a pool of analysis
+ * workers (one per core) for parsing and distances. A failed load throws a LoadError and leaves
+ * the previous layers in place: workers only keep a layer that parsed.
+ */
+export class AreaSession {
+  private files: Partial<Record<LayerKind, { name: string; bytes: Uint8Array }>> = {};
+  snapshot?: AreaSnapshot;
+
+  private constructor(
+    readonly db: SqlDatabase & { version: string },
+    readonly pool: AnalysisPool,
+    readonly settings: { limitM: number; maxSnapM: number },
+  ) {}
+
+  static async open(settings: { limitM: number; maxSnapM: number }): Promise<AreaSession> {
+    const cores = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+    const clients = Array.from({ length: cores }, () => new AnalysisClient(new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' })));
+    const db = await openBrowserDuckDb();
+    return new AreaSession(db, new AnalysisPool(clients), settings);
+  }
+
+  /** Loads an area folder (manifest + files fetched from this origin), replacing everything. */
+  async loadArea(manifest: AreaManifest, fileUrls: Record<string, string>, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
+    const kinds: LayerKind[] = ['population', 'facilities', 'network', 'communities'];
+    for (const [k, kind] of kinds.entries()) {
+      const name = manifest.files[kind];
+      if (!name) continue;
+      onProgress({ label: name, done: k, total: kinds.length + 2 });
+      const res = await fetch(fileUrls[name], { signal });
+      if (!res.ok) throw new LoadError(name, `HTTP ${res.status}`);
+      this.files[kind] = { name, bytes: new Uint8Array(await res.arrayBuffer()) };
+    }
+    return this.rebuild(manifest, onProgress, signal);
+  }
+
+  /** Replaces one layer with a user's file; on any error the previous snapshot stays. */
+  async replaceLayer(kind: LayerKind, name: string, bytes: Uint8Array, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
+    const previous = this.files[kind];
+    const manifest = this.snapshot!.manifest;
+    // Validate before touching the workers' state.
+    if (kind === 'communities') readCommunities(name, new TextDecoder().decode(bytes));
+    this.files[kind] = { name, bytes };
+    try {
+      return await this.rebuild(manifest, onProgress, signal, kind);
+    } catch (e) {
+      this.files[kind] = previous;
+      if (previous && kind !== 'communities') await this.sendLayer(kind, previous).catch(() => {});
+      throw e;
+    }
+  }
+
+  private async sendLayer(kind: Exclude<LayerKind, 'communities'>, file: { name: string; bytes: Uint8Array }) {
+    const payload = { name: file.name, bytes: file.bytes.slice() };
+    if (kind === 'population') return (await this.pool.broadcast('loadPopulation', payload)) as unknown;
+    if (kind === 'facilities') return (await this.pool.broadcast('loadFacilities', payload)) as unknown;
+    return (await this.pool.broadcast('loadNetwork', payload)) as unknown;
+  }
+
+  private async rebuild(manifest: AreaManifest, onProgress: (p: Progress) => void, signal?: AbortSignal, only?: LayerKind): Promise<AreaSnapshot> {
+    const prev = this.snapshot;
+    const warnings: string[] = [];
+    const step = (label: string, done: number) => onProgress({ label, done, total: 6 });
+    const get = <K extends LayerKind>(k: K) => {
+      const f = this.files[k];
+      if (!f) throw new LoadError(k, 'no file loaded');
+      return { name: f.name, bytes: f.bytes.slice() };
+    };
+
+    let population = prev?.population;
+    if (!only || only === 'population') {
+      step(get('population').name, 1);
+      const r = await this.pool.broadcast('loadPopulation', get('population'), { signal });
+      population = r.table;
+      warnings.push(...r.warnings);
+    }
+    let facilities = prev?.facilities;
+    if (!only || only === 'facilities') {
+      step(get('facilities').name, 2);
+      const r = await this.pool.broadcast('loadFacilities', get('facilities'), { signal });
+      facilities = r.table;
+      warnings.push(...r.warnings);
+    }
+    let network = prev?.network;
+    if ((!only || only === 'network') && this.files.network) {
+      step(this.files.network.name, 3);
+      network = await this.pool.broadcast('loadNetwork', get('network'), { signal });
+      warnings.push(...network.warnings);
+    }
+    let communities = prev?.communities;
+    if ((!only || only === 'communities') && this.files.communities) {
+      const r = readCommunities(this.files.communities.name, new TextDecoder().decode(this.files.communities.bytes));
+      communities = r.table;
+      warnings.push(...r.warnings);
+    }
+    const community = communities
+      ? (await this.pool.one('assignCommunities', { polygons: structuredClone(communities.polygons) }, { signal })).community
+      : new Int32Array(population!.length).fill(-1);
+
+    step('distances', 4);
+    const computed = await this.pool.computeDistances(
+      { types: facilities!.types, modes: network ? ['network', 'straight'] : ['straight'], ...this.settings },
+      { signal, onProgress: (d, t, label) => onProgress({ label, done: 4 + d / Math.max(1, t), total: 6 }) },
+    );
+    step('DuckDB', 5);
+    await loadLayerTables(this.db, { population: { table: population!, community }, facilities: facilities!, communities: communities ?? { ids: [], names: [], namesEn: [] } });
+    await loadDistanceTable(this.db, computed.results);
+    step('done', 6);
+    this.snapshot = {
+      manifest,
+      population: population!,
+      facilities: facilities!,
+      communities,
+      community,
+      network,
+      distances: new Map(computed.results.map((r) => [distanceKey(r.type, r.mode), r])),
+      offNetwork: computed.offNetwork,
+      dbVersion: this.db.version,
+    };
+    this.lastWarnings = warnings;
+    return this.snapshot;
+  }
+
+  lastWarnings: string[] = [];
+}

@@ -1,0 +1,30 @@
+import { DISTANCE_BANDS, OFF_NETWORK_COLOR, SHARE_CLASSES, type RGBA } from '../../map/coverage-colors.ts';
+import { useT } from '../i18n.ts';
+
+const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
+  <span className={`swatch ${shape}`} style={{ background: `rgba(${c[0]},${c[1]},${c[2]},${(c[3] ?? 255) / 255})` }} />
+);
+
+/** Explains every colour on the map, with units; built from the same constants as the layers. */
+export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceArea, showIsolated }: {
+  lang: 'zh' | 'en'; typeColor: number[]; typeLabel: string; radiusM: number; mode: string; showServiceArea: boolean; showIsolated: boolean;
+}) {
+  const t = useT();
+  return (
+    <div className="legend" data-testid="legend">
+      <div className="legend-title">{t('legendCells')} ({mode === 'network' ? t('modeNetwork') : t('modeStraight')})</div>
+      {DISTANCE_BANDS.map((b) => (
+        <div key={b.maxM} className="legend-row">{swatch(b.color, 'dot')}{lang === 'zh' ? b.zh : b.en}</div>
+      ))}
+      <div className="legend-row">{swatch(OFF_NETWORK_COLOR, 'dot')}{t('legendOffNetwork')}</div>
+      <div className="legend-row"><span className="swatch dot outlined" />{t('legendUncovered')} ({radiusM} {t('metres')})</div>
+      <div className="legend-title">{t('legendCommunities')}</div>
+      <div className="legend-row">{SHARE_CLASSES.slice().reverse().map((c) => <span key={c.label} className="ramp">{swatch(c.color)}{c.label}</span>)}</div>
+      <div className="legend-title">{t('legendFacilities')}</div>
+      <div className="legend-row">{swatch(typeColor, 'dot')}{typeLabel}</div>
+      <div className="legend-row"><span className="swatch ring" style={{ borderColor: `rgb(${typeColor.join(',')})` }} />{t('legendRadius')}: {radiusM} {t('metres')}</div>
+      {showServiceArea && <div className="legend-row">{swatch([30, 90, 200, 255], 'line')}{t('legendServiceArea')}</div>}
+      {showIsolated && <div className="legend-row">{swatch([200, 0, 160, 255], 'line')}{t('isolated')}</div>}
+    </div>
+  );
+}

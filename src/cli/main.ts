@@ -1,0 +1,151 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ANALYSIS_PARAMS, DEFAULT_PARAMS, validateParams, type AnalysisParams, type ParamSpec } from '../core/analysis-spec.ts';
+import { facilityTypeById } from '../core/facility-types.ts';
+import { LIFE_CIRCLE_LEVELS } from '../core/life-circle-levels.ts';
+import type { AreaManifest } from '../io/area-manifest.ts';
+import { communityCoverage, coverageTotals } from '../io/community-coverage.ts';
+import { openNodeDuckDb } from '../io/duckdb-node.ts';
+import { formatCsv } from '../io/format-csv.ts';
+import { analyseArea, resolveTypeId, type AreaFiles } from './area-analysis.ts';
+
+const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生活圈), headless
+
+  lifecircle coverage --type TYPE [--radius M] --data DIR [--mode network|straight]
+      Prints JSON totals for one facility type on a data folder with an area.json
+      (e.g. data/nanjing-xinjiekou), exactly as the app computes them.
+
+  lifecircle analyze --network FILE --population FILE --facilities FILE [--communities FILE]
+                     [--mode network|straight] [--speed 80] [--max-snap 250] --out DIR
+      Writes DIR/units.csv, DIR/communities.csv and DIR/summary.json.
+      network: .osm.pbf, .osm or GeoJSON lines; population: CSV id,lon,lat,pop or GeoJSON;
+      facilities: CSV id,lon,lat,type, GeoJSON (type property or OSM tags) or an OSM file.
+      --id-col/--lon-col/--lat-col/--pop-col rename the population columns.
+
+Parameters:
+${(ANALYSIS_PARAMS as readonly ParamSpec[]).map((p) => `  --${p.flag.padEnd(9)} ${p.en} (${p.zh}), ${p.unit || p.values?.join('|')}, default ${p.default}. ${p.doc}`).join('\n')}
+`;
+
+function parseArgs(argv: string[]): { command: string; flags: Record<string, string> } {
+  const [command = 'help', ...rest] = argv;
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (!a.startsWith('--')) throw new Error(`Unexpected argument "${a}"`);
+    const [k, inline] = a.slice(2).split('=', 2);
+    flags[k] = inline ?? rest[++i] ?? '';
+  }
+  return { command, flags };
+}
+
+function paramsFrom(flags: Record<string, string>): AnalysisParams {
+  const params: Record<string, unknown> = { ...DEFAULT_PARAMS };
+  for (const p of ANALYSIS_PARAMS as readonly ParamSpec[]) {
+    if (flags[p.flag] === undefined) continue;
+    params[p.key] = p.kind === 'number' ? Number(flags[p.flag]) : flags[p.flag];
+  }
+  const problems = validateParams(params);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return params as AnalysisParams;
+}
+
+async function file(p: string) {
+  return { name: path.basename(p), bytes: new Uint8Array(await readFile(p)) };
+}
+
+async function coverage(flags: Record<string, string>) {
+  if (!flags.data || !flags.type) throw new Error('coverage needs --type and --data');
+  const params = paramsFrom(flags);
+  const manifest: AreaManifest = JSON.parse(await readFile(path.join(flags.data, 'area.json'), 'utf8'));
+  const at = (f?: string) => (f ? file(path.join(flags.data, f)) : undefined);
+  const files: AreaFiles = {
+    population: (await at(manifest.files.population))!,
+    facilities: (await at(manifest.files.facilities))!,
+    network: params.mode === 'network' ? await at(manifest.files.network) : undefined,
+  };
+  const db = await openNodeDuckDb();
+  const probe = await analyseArea(db, files, { modes: [params.mode], limitM: params.limitM, maxSnapM: params.maxSnapM, types: [] });
+  const type = resolveTypeId(flags.type, probe.facilities.types);
+  const radiusM = flags.radius ? params.radiusM : facilityTypeById(type)?.radiusM ?? params.radiusM;
+  await analyseArea(db, files, { modes: [params.mode], limitM: Math.max(params.limitM, radiusM), maxSnapM: params.maxSnapM, types: [type] });
+  const t = await coverageTotals(db, type, params.mode, radiusM);
+  console.log(JSON.stringify({ area: manifest.id, type, mode: params.mode, radius_m: radiusM, population: t.pop, covered: t.covered, share: t.share, facilities: t.facilities, off_network_units: t.off_network_units, unreachable_units: t.unreachable_units }, null, 2));
+  await db.close();
+}
+
+async function analyze(flags: Record<string, string>) {
+  for (const f of ['network', 'population', 'facilities', 'out']) if (!flags[f] && !(f === 'network' && flags.mode === 'straight')) throw new Error(`analyze needs --${f}`);
+  const params = paramsFrom(flags);
+  const files: AreaFiles = {
+    population: await file(flags.population),
+    facilities: await file(flags.facilities),
+    network: flags.network ? await file(flags.network) : undefined,
+    communities: flags.communities ? await file(flags.communities) : undefined,
+  };
+  const db = await openNodeDuckDb();
+  const t0 = performance.now();
+  const a = await analyseArea(db, files, { modes: [params.mode], limitM: params.limitM, maxSnapM: params.maxSnapM });
+  const types = a.facilities.types;
+  await mkdir(flags.out, { recursive: true });
+
+  const byType = new Map(a.distances.results.map((r) => [r.type, r]));
+  const snap = a.distances.originSnapM;
+  const unitRows = Array.from({ length: a.population.length }, (_, i) => [
+    a.population.ids[i], a.population.coords[2 * i], a.population.coords[2 * i + 1], a.population.pop[i],
+    snap ? snap[i] : '', ...types.map((t) => byType.get(t)!.distance[i]),
+  ]);
+  await writeFile(path.join(flags.out, 'units.csv'), formatCsv(['id', 'lon', 'lat', 'pop', 'snap_m', ...types.map((t) => `dist_${t}`)], unitRows));
+
+  const communityRows: unknown[][] = [];
+  const totals: Record<string, unknown> = {};
+  for (const type of types) {
+    const radiusM = flags.radius ? params.radiusM : facilityTypeById(type)?.radiusM ?? params.radiusM;
+    for (const r of await communityCoverage(db, type, params.mode, radiusM)) {
+      const share = (x: number) => (r.pop > 0 ? x / r.pop : null);
+      communityRows.push([r.id, r.name, type, radiusM, r.pop, r.covered, share(r.covered), share(r.covered_l5), share(r.covered_l10), share(r.covered_l15), r.mean_dist, r.p90_dist, r.units, r.off_network_units]);
+    }
+    totals[type] = { radius_m: radiusM, ...(await coverageTotals(db, type, params.mode, radiusM)) };
+  }
+  await writeFile(path.join(flags.out, 'communities.csv'), formatCsv(
+    ['community_id', 'name', 'type', 'radius_m', 'pop', 'covered_pop', 'share', ...LIFE_CIRCLE_LEVELS.map((l) => `share_${l.distanceM}m`), 'mean_dist_m', 'p90_dist_m', 'units', 'off_network_units'],
+    communityRows, { bom: true }));
+
+  const unreachable = Object.fromEntries(a.distances.results.map((r) => [r.type, r.distance.reduce((n, d) => n + (d === Infinity ? 1 : 0), 0)]));
+  const summary = {
+    mode: params.mode,
+    params,
+    graph: a.network?.stats ?? null,
+    counts: {
+      population_units: a.population.length,
+      population: a.population.pop.reduce((s, p) => s + p, 0),
+      facilities: a.facilities.length,
+      facility_types: types,
+      communities: a.communities?.ids.length ?? 0,
+      off_network_units: a.distances.offNetwork.origins,
+      off_network_facilities: a.distances.offNetwork.facilities,
+      unreachable_units_by_type: unreachable,
+    },
+    totals,
+    warnings: a.warnings,
+    timings_ms: { ...a.timingsMs, total: Math.round(performance.now() - t0) },
+  };
+  await writeFile(path.join(flags.out, 'summary.json'), JSON.stringify(summary, null, 2));
+  console.log(`Wrote ${flags.out}/units.csv (${a.population.length} units × ${types.length} types), communities.csv, summary.json`);
+  await db.close();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { command, flags } = parseArgs(argv);
+    if (command === 'coverage') await coverage(flags);
+    else if (command === 'analyze') await analyze(flags);
+    else {
+      console.log(USAGE);
+      return command === 'help' || command === '--help' ? 0 : 2;
+    }
+    return 0;
+  } catch (e) {
+    console.error(`lifecircle: ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,60 @@
+import { gunzipSync } from 'fflate';
+import type { OsmData } from '../../core/osm-data.ts';
+import { readOsmPbf } from './read-osm-pbf.ts';
+import { readOsmXml } from './read-osm-xml.ts';
+
+/**
+ * Reads an OSM file of either format, deciding by content first (file names lie: `map.osm`
+ * downloads are sometimes PBF and vice versa), then by extension, else throws a clear Error.
+ * `.osm.gz` (gzip) is unpacked first; bzip2 is named in the error since it isn't supported.
+ * `name` is only used for the extension fallback and in messages.
+ */
+export function readOsmFile(name: string, bytes: Uint8Array): OsmData {
+  if (isGzip(bytes)) {
+    let inner: Uint8Array;
+    try {
+      inner = gunzipSync(bytes);
+    } catch (err) {
+      throw new Error(`Cannot read "${name}": it looks gzip-compressed but does not decompress (${String(err)}).`);
+    }
+    return readOsmFile(name.replace(/\.gz$/i, ''), inner);
+  }
+  if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) {
+    throw new Error(`Cannot read "${name}": bzip2-compressed files are not supported; decompress it first (e.g. bunzip2).`);
+  }
+  if (startsLikePbf(bytes)) return readOsmPbf(bytes);
+  if (startsLikeXml(bytes)) return readOsmXml(decodeUtf8(bytes));
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.pbf')) return readOsmPbf(bytes);
+  if (lower.endsWith('.osm') || lower.endsWith('.xml')) return readOsmXml(decodeUtf8(bytes));
+  throw new Error(
+    `Cannot read "${name}": it is neither an OSM PBF file (.osm.pbf) nor OSM XML (.osm); ` +
+      'export OpenStreetMap data in one of those formats.',
+  );
+}
+
+const OSM_HEADER = [0x4f, 0x53, 0x4d, 0x48, 0x65, 0x61, 0x64, 0x65, 0x72]; // "OSMHeader"
+
+/** [4-byte big-endian length][BlobHeader: field 1 (0x0a), length 9, "OSMHeader" …]. */
+function startsLikePbf(bytes: Uint8Array): boolean {
+  if (bytes.length < 4 + 2 + OSM_HEADER.length) return false;
+  if (bytes[0] !== 0 || bytes[1] !== 0) return false; // header length < 64 KiB
+  if (bytes[4] !== 0x0a || bytes[5] !== OSM_HEADER.length) return false;
+  return OSM_HEADER.every((b, i) => bytes[6 + i] === b);
+}
+
+/** `<?xml` or `<osm` after an optional UTF-8 byte-order mark and whitespace. */
+function startsLikeXml(bytes: Uint8Array): boolean {
+  let p = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (p < bytes.length && (bytes[p] === 0x20 || bytes[p] === 0x09 || bytes[p] === 0x0a || bytes[p] === 0x0d)) p++;
+  const head = String.fromCharCode(...bytes.subarray(p, p + 5));
+  return head === '<?xml' || head.startsWith('<osm');
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes); // drops a leading BOM
+}

@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './browser.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PORT = 4179;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+if (!chromiumAvailable()) {
+  const msg = `\n\n!!! Chromium not found at ${CHROMIUM_PATH}: the browser end-to-end tests CANNOT run.\n!!! Install it with: apt-get install -y chromium fonts-wqy-microhei\n`;
+  console.error(msg);
+  if (process.env.CI === 'true') throw new Error(msg);
+}
+
+/** What the CLI prints for the same inputs: an independent process on the same data files. */
+function cliCoverage(type: string, radius: number, mode: string) {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), 'coverage', '--type', type, '--radius', String(radius), '--mode', mode, '--data', path.join(ROOT, 'data/nanjing-xinjiekou')], { encoding: 'utf8' });
+  return JSON.parse(out) as { population: number; covered: number; facilities: number };
+}
+
+const personsText = (n: number) => Math.round(n).toLocaleString('en-US');
+
+describe.runIf(chromiumAvailable())('the app in headless Chromium on the default area', () => {
+  let server: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  let loadMs = 0;
+
+  beforeAll(async () => {
+    server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('request', (r) => { const u = r.url(); if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(u)) foreignRequests.push(u); });
+    const t0 = Date.now();
+    await page.goto(ORIGIN);
+    await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });
+    await page.waitForFunction(() => document.body.dataset.mapIdle === '1', null, { timeout: 60_000 });
+    loadMs = Date.now() - t0;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  });
+
+  it('loads the default Nanjing area within two minutes and shows its population', async () => {
+    expect(loadMs).toBeGreaterThan(0);
+    const total = await page.textContent('[data-testid="total-pop"]');
+    const cli = cliCoverage('primary_school', 500, 'network');
+    expect(total).toBe(personsText(cli.population));
+    writeFileSync(path.join(ROOT, '.out-e2e-load-ms.txt'), String(loadMs));
+  });
+
+  it('shows the same covered population as the CLI for a chosen type, radius and mode', async () => {
+    for (const [type, radius, mode] of [['primary_school', 500, 'network'], ['market', 800, 'straight'], ['kindergarten', 300, 'network']] as const) {
+      await page.selectOption('[data-testid="type-select"]', type);
+      await page.check(`[data-testid="mode-${mode}"]`);
+      await page.fill('[data-testid="radius-input"]', String(radius));
+      await page.waitForFunction((k) => document.body.dataset.analysisKey === k, `${type}|${mode}|${radius}`);
+      const cli = cliCoverage(type, radius, mode);
+      expect(await page.textContent('[data-testid="covered-pop"]')).toBe(personsText(cli.covered));
+      expect(await page.textContent('[data-testid="facility-count"]')).toBe(String(cli.facilities));
+    }
+  });
+
+  it('draws a map that is not blank', async () => {
+    await page.selectOption('[data-testid="type-select"]', 'primary_school');
+    await page.check('[data-testid="mode-network"]');
+    await page.fill('[data-testid="radius-input"]', '500');
+    await page.waitForFunction(() => document.body.dataset.analysisKey === 'primary_school|network|500');
+    await page.waitForTimeout(800);
+    const stats = await page.evaluate(() => {
+      const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+      const c = document.createElement('canvas');
+      c.width = 200; c.height = 150;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0, 200, 150);
+      const d = ctx.getImageData(0, 0, 200, 150).data;
+      let sum = 0, sum2 = 0, colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) { const g = (d[i] + d[i + 1] + d[i + 2]) / 3; sum += g; sum2 += g * g; colours.add((d[i] >> 4) << 8 | (d[i + 1] >> 4) << 4 | d[i + 2] >> 4); }
+      const n = d.length / 4;
+      return { variance: sum2 / n - (sum / n) ** 2, colours: colours.size };
+    });
+    expect(stats.variance).toBeGreaterThan(100);
+    expect(stats.colours).toBeGreaterThan(20);
+    mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'docs/screenshot.png') });
+  });
+
+  it('exports the uncovered cells as RFC 7946 GeoJSON with population and distance', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-geojson"]')]);
+    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.crs).toBeUndefined();
+    expect(fc.features.length).toBeGreaterThan(0);
+    const cli = cliCoverage('primary_school', 500, 'network');
+    const exportedPop = fc.features.reduce((s: number, f: { properties: { pop: number } }) => s + f.properties.pop, 0);
+    expect(exportedPop).toBeCloseTo(cli.population - cli.covered, 3);
+    for (const f of fc.features) {
+      expect(f.geometry.type).toBe('Point');
+      const [lon, lat] = f.geometry.coordinates;
+      expect(lon).toBeGreaterThan(118.7); expect(lon).toBeLessThan(118.85);
+      expect(lat).toBeGreaterThan(32.0); expect(lat).toBeLessThan(32.1);
+      expect(f.properties.nearest_distance_m === null || f.properties.nearest_distance_m > 500).toBe(true);
+    }
+  });
+
+  it('exports the community table as CSV with a UTF-8 byte-order mark', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('街坊');
+  });
+
+  it('zooms to a community unit when it is clicked and highlights its row', async () => {
+    const row = page.locator('[data-testid="community-table"] tbody tr').nth(3);
+    const idx = await row.getAttribute('data-idx');
+    await row.click();
+    await expect.poll(() => page.locator('[data-testid="community-table"] tr.selected').getAttribute('data-idx')).toBe(idx);
+  });
+
+  it('shows a tooltip as text when hovering a population cell', async () => {
+    const box = (await page.locator('.map').boundingBox())!;
+    let text: string | null = null;
+    for (let k = 0; k < 40 && !text; k++) {
+      await page.mouse.move(box.x + box.width * (0.3 + 0.4 * ((k * 7) % 10) / 10), box.y + box.height * (0.3 + 0.4 * ((k * 3) % 10) / 10));
+      text = await page.locator('[data-testid="tooltip"]').textContent({ timeout: 300 }).catch(() => null);
+    }
+    expect(text).toBeTruthy();
+    expect(await page.locator('[data-testid="tooltip"] *').evaluateAll((els) => els.every((e) => e.tagName === 'DIV'))).toBe(true);
+  });
+
+  it('keeps the loaded layers and says why when a bad file is loaded', async () => {
+    const before = await page.textContent('[data-testid="total-pop"]');
+    await page.setInputFiles('[data-testid="file-population"]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('name,x\nfoo,bar\n') });
+    await page.waitForSelector('[data-testid="error"]');
+    expect(await page.textContent('[data-testid="error"]')).toContain('bad.csv');
+    expect(await page.textContent('[data-testid="total-pop"]')).toBe(before);
+  });
+
+  it('shows the OSM and GHS-POP attribution on the map', async () => {
+    const attribution = await page.textContent('.maplibregl-ctrl-attrib');
+    expect(attribution).toContain('OpenStreetMap');
+    expect(attribution).toContain('GHS-POP');
+  });
+
+  it('made no request outside localhost and logged no console errors', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import { offNetworkCounts } from '../src/core/area-context.ts';
+import { distancesToType } from '../src/core/distances-to-type.ts';
+import { pointsInPolygons } from '../src/core/points-in-polygons.ts';
+import { serviceArea } from '../src/core/service-area.ts';
+import { serviceAreaOutline } from '../src/core/service-area-outline.ts';
+import { snapToNetwork } from '../src/core/snap-to-network.ts';
+import type { TypeDistances } from '../src/io/analysis-tables.ts';
+import { readFacilitiesFile } from '../src/io/read-facilities-file.ts';
+import { readNetwork } from '../src/io/read-network.ts';
+import { readPopulation } from '../src/io/read-population.ts';
+import { AnalysisState, prepareNetwork } from './analysis-state.ts';
+import { networkSummary } from './network-summary.ts';
+import type { MessageName, RequestOf, ResponseOf } from './protocol.ts';
+
+/** Lets a long handler report progress and notice a cancel between steps. */
+export interface Task {
+  progress(done: number, total: number, label: string): void;
+  /** Yields to the event loop (so a cancel message can arrive) and throws if cancelled. */
+  checkpoint(): Promise<void>;
+}
+
+export type Handlers = { [K in MessageName]: (req: RequestOf<K>, task: Task) => ResponseOf<K> | Promise<ResponseOf<K>> };
+
+/** One handler per message, each a thin call into src/io (parsing) or src/core (analysis). */
+export function createHandlers(state = new AnalysisState()): Handlers {
+  return {
+    loadPopulation: ({ name, bytes, fields }) => keep(state, 'population', readPopulation(name, new TextDecoder().decode(bytes), fields)),
+    loadFacilities: ({ name, bytes }) => keep(state, 'facilities', readFacilitiesFile(name, bytes)),
+    loadNetwork: ({ name, bytes, rule }) => {
+      const { input, warnings } = readNetwork(name, bytes);
+      state.set({ network: prepareNetwork(input, rule) });
+      return networkSummary(state.network!, warnings);
+    },
+    assignCommunities: ({ polygons }) => ({ community: pointsInPolygons(requirePopulation(state).coords, polygons) }),
+    computeDistances: async ({ types, modes, limitM, maxSnapM }, task) => {
+      const ctx = state.context(maxSnapM);
+      const results: TypeDistances[] = [];
+      const jobs = types.flatMap((type) => modes.filter((m) => m === 'straight' || ctx.network).map((mode) => ({ type, mode })));
+      for (const [k, { type, mode }] of jobs.entries()) {
+        task.progress(k, jobs.length, `${type} (${mode})`);
+        await task.checkpoint();
+        results.push({ type, mode, ...distancesToType(ctx, type, mode, limitM) });
+      }
+      task.progress(jobs.length, jobs.length, 'done');
+      return { results, offNetwork: offNetworkCounts(ctx), originSnapM: ctx.originSnaps ? ctx.originSnaps.legM.slice() : null };
+    },
+    serviceArea: ({ facility, levelsM, maxSnapM }) => {
+      const net = state.network;
+      const f = state.facilities;
+      if (!net || !f) throw new Error('A service area needs a street network and facilities.');
+      const snap = snapToNetwork(net.graph, net.edgeIndex, f.coords.slice(2 * facility, 2 * facility + 2), maxSnapM);
+      const limit = Math.max(...levelsM);
+      if (snap.edge[0] < 0) return { segments: new Float64Array(0), startM: new Float64Array(0), endM: new Float64Array(0), outlines: [], snapped: false };
+      const area = serviceArea(net.graph, snap.edge[0], snap.t[0], snap.legM[0], limit);
+      return { ...area, outlines: levelsM.map((l) => serviceAreaOutline(area, l)), snapped: true };
+    },
+  };
+}
+
+function keep<K extends 'population' | 'facilities'>(state: AnalysisState, key: K, read: { table: NonNullable<AnalysisState[K]>; warnings: string[] }) {
+  state.set({ [key]: read.table });
+  // The caller gets a copy: transferring the state's own buffers would empty them here.
+  return { table: structuredClone(read.table), warnings: read.warnings };
+}
+
+function requirePopulation(state: AnalysisState) {
+  if (!state.population) throw new Error('Load a population layer before community units.');
+  return state.population;
+}
