@@ -1,26 +1,36 @@
 import { gunzipSync } from 'fflate';
 import type { OsmData } from '../../core/osm-data.ts';
+import { LoadError } from '../load-error.ts';
 import { readOsmPbf } from './read-osm-pbf.ts';
 import { readOsmXml } from './read-osm-xml.ts';
 
 /**
  * Reads an OSM file of either format, deciding by content first (file names lie: `map.osm`
- * downloads are sometimes PBF and vice versa), then by extension, else throws a clear Error.
+ * downloads are sometimes PBF and vice versa), then by extension.
  * `.osm.gz` (gzip) is unpacked first; bzip2 is named in the error since it isn't supported.
- * `name` is only used for the extension fallback and in messages.
+ * Every failure is a LoadError naming the file (`name`, also used for the extension fallback),
+ * with the reader's message saying what is wrong.
  */
 export function readOsmFile(name: string, bytes: Uint8Array): OsmData {
+  try {
+    return readByContent(name, bytes);
+  } catch (err) {
+    throw err instanceof LoadError ? err : new LoadError(name, err instanceof Error ? err.message : String(err));
+  }
+}
+
+function readByContent(name: string, bytes: Uint8Array): OsmData {
   if (isGzip(bytes)) {
     let inner: Uint8Array;
     try {
       inner = gunzipSync(bytes);
     } catch (err) {
-      throw new Error(`Cannot read "${name}": it looks gzip-compressed but does not decompress (${String(err)}).`);
+      throw new Error(`the file looks gzip-compressed but does not decompress (${String(err)}).`);
     }
-    return readOsmFile(name.replace(/\.gz$/i, ''), inner);
+    return readByContent(name.replace(/\.gz$/i, ''), inner);
   }
   if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) {
-    throw new Error(`Cannot read "${name}": bzip2-compressed files are not supported; decompress it first (e.g. bunzip2).`);
+    throw new Error('bzip2-compressed files are not supported; decompress it first (e.g. bunzip2).');
   }
   if (startsLikePbf(bytes)) return readOsmPbf(bytes);
   if (startsLikeXml(bytes)) return readOsmXml(decodeUtf8(bytes));
@@ -28,8 +38,7 @@ export function readOsmFile(name: string, bytes: Uint8Array): OsmData {
   if (lower.endsWith('.pbf')) return readOsmPbf(bytes);
   if (lower.endsWith('.osm') || lower.endsWith('.xml')) return readOsmXml(decodeUtf8(bytes));
   throw new Error(
-    `Cannot read "${name}": it is neither an OSM PBF file (.osm.pbf) nor OSM XML (.osm); ` +
-      'export OpenStreetMap data in one of those formats.',
+    'this is neither an OSM PBF file (.osm.pbf) nor OSM XML (.osm); export OpenStreetMap data in one of those formats.',
   );
 }
 
