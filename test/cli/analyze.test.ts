@@ -1,0 +1,63 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/io/parse-csv.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const AREA = path.join(ROOT, 'data/nanjing-xinjiekou');
+const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), ...args], { encoding: 'utf8' });
+
+describe('lifecircle analyze (the CLI) on the default area', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'lifecircle-'));
+  const run = cli('analyze', '--network', path.join(AREA, 'network.osm.pbf'), '--population', path.join(AREA, 'population.csv'),
+    '--facilities', path.join(AREA, 'facilities.geojson'), '--communities', path.join(AREA, 'communities.geojson'), '--out', out);
+
+  it('exits 0 and writes units.csv with one dist_ column per facility type and one row per unit', () => {
+    expect(run.status, run.stderr).toBe(0);
+    const { header, rows } = parseCsv(readFileSync(path.join(out, 'units.csv'), 'utf8'));
+    expect(header.slice(0, 5)).toEqual(['id', 'lon', 'lat', 'pop', 'snap_m']);
+    expect(header).toContain('dist_primary_school');
+    expect(header).toContain('dist_market');
+    const population = parseCsv(readFileSync(path.join(AREA, 'population.csv'), 'utf8'));
+    expect(rows).toHaveLength(population.rows.length);
+    // Walking distances are never shorter than the connector leg alone.
+    const snap = header.indexOf('snap_m'), school = header.indexOf('dist_primary_school');
+    for (const r of rows) if (r[school] !== '') expect(Number(r[school])).toBeGreaterThanOrEqual(Number(r[snap]));
+  });
+
+  it('writes summary.json with graph statistics and counts of off-network and unreachable units', () => {
+    const s = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(s.mode).toBe('network');
+    expect(s.graph.nodes).toBeGreaterThan(1000);
+    expect(s.graph.components).toBeGreaterThanOrEqual(1);
+    expect(s.counts.off_network_units).toBeGreaterThanOrEqual(0);
+    expect(s.counts.unreachable_units_by_type.primary_school).toBeGreaterThanOrEqual(0);
+    expect(s.timings_ms.total).toBeGreaterThan(0);
+  });
+
+  it('writes communities.csv with a UTF-8 BOM and one row per unit and type', () => {
+    const bytes = readFileSync(path.join(out, 'communities.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const { header, rows } = parseCsv(bytes.toString('utf8'));
+    expect(header).toContain('share_300m');
+    const units = JSON.parse(readFileSync(path.join(AREA, 'communities.geojson'), 'utf8')).features.length;
+    const types = new Set(rows.map((r) => r[2]));
+    expect(rows.length).toBe(units * types.size);
+  });
+
+  it('prints JSON totals for `coverage --type school`, and straight-line coverage is at least the walking one', () => {
+    const walk = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), 'coverage', '--type', 'school', '--radius', '500', '--data', AREA], { encoding: 'utf8' }));
+    const line = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), 'coverage', '--type', 'school', '--radius', '500', '--mode', 'straight', '--data', AREA], { encoding: 'utf8' }));
+    expect(walk.type).toBe('primary_school');
+    expect(walk.population).toBeCloseTo(line.population, 6);
+    expect(line.covered).toBeGreaterThanOrEqual(walk.covered);
+  });
+
+  it('rejects a bad parameter with a message naming it, its unit and its range', () => {
+    const r = cli('coverage', '--type', 'school', '--radius', '-5', '--data', AREA);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Service radius \(radiusM\) must be between 50 and 5000 m/);
+  });
+});
