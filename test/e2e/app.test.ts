@@ -56,7 +56,8 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     const total = await page.textContent('[data-testid="total-pop"]');
     const cli = cliCoverage('primary_school', 500, 'network');
     expect(total).toBe(personsText(cli.population));
-    writeFileSync(path.join(ROOT, '.out-e2e-load-ms.txt'), String(loadMs));
+    mkdirSync(path.join(ROOT, '.out'), { recursive: true });
+    writeFileSync(path.join(ROOT, '.out/e2e-load-ms.txt'), String(loadMs));
   });
 
   it('shows the same covered population as the CLI for a chosen type, radius and mode', async () => {
