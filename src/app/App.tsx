@@ -41,6 +41,7 @@ export function App() {
   const [totals, setTotals] = useState<CoverageTotals | null>(null);
   const [rows, setRows] = useState<CommunityCoverageRow[]>([]);
   const [straightOnly, setStraightOnly] = useState<number | null>(null);
+  const [otherShare, setOtherShare] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [focus, setFocus] = useState<{ bbox: [number, number, number, number]; key: number } | null>(null);
   const [selectedFacility, setSelectedFacility] = useState<number | null>(null);
@@ -81,13 +82,16 @@ export function App() {
     if (!snap || !s || !typeId) return;
     let stale = false;
     (async () => {
-      const [tot, comm, diff] = await Promise.all([
+      const other = mode === 'network' ? 'straight' : 'network';
+      const [tot, comm, diff, otherTot] = await Promise.all([
         coverageTotals(s.db, typeId, mode, radiusM),
         communityCoverage(s.db, typeId, mode, radiusM),
         snap.network ? straightOnlyPopulation(s.db, typeId, radiusM) : Promise.resolve(null),
+        snap.network ? coverageTotals(s.db, typeId, other, radiusM) : Promise.resolve(null),
       ]);
       if (stale) return;
       setTotals(tot);
+      setOtherShare(otherTot ? otherTot.share : null);
       setRows(comm);
       setStraightOnly(diff);
       document.body.dataset.analysisKey = `${typeId}|${mode}|${radiusM}`;
@@ -103,7 +107,10 @@ export function App() {
     setServiceArea(null);
     if (!s || !snap?.network || selectedFacility === null || mode !== 'network') return;
     const levels = [...new Set([...LIFE_CIRCLE_LEVELS.map((l) => l.distanceM).filter((d) => d < radiusM), radiusM])];
-    s.pool.one('serviceArea', { facility: selectedFacility, levelsM: levels, maxSnapM: params.maxSnapM }).then(setServiceArea, (e: Error) => setErrors((x) => [...x, e.message]));
+    s.pool.one('serviceArea', { facility: selectedFacility, levelsM: levels, maxSnapM: params.maxSnapM }).then((a) => {
+      setServiceArea(a);
+      document.body.dataset.serviceAreaSegments = String(a.startM.length);
+    }, (e: Error) => setErrors((x) => [...x, e.message]));
   }, [snap, selectedFacility, radiusM, mode, params.maxSnapM]);
 
   const dist = snap?.distances.get(distanceKey(typeId, mode)) ?? null;
@@ -245,7 +252,7 @@ export function App() {
                 <section className="cards" data-testid="summary">
                   <div className="card"><b data-testid="total-pop">{formatPersons(totals.pop)}</b><span>{t('totalPop')} ({t('persons')})</span></div>
                   <div className="card"><b data-testid="covered-pop">{formatPersons(totals.covered)}</b><span>{t('coveredPop')} ({t('persons')})</span></div>
-                  <div className="card"><b data-testid="covered-share">{formatPercent(totals.share)}</b><span>{t('coveredShare')}</span></div>
+                  <div className="card"><b data-testid="covered-share">{formatPercent(totals.share)}</b><span>{t('coveredShare')}{otherShare !== null && <> · {mode === 'network' ? t('modeStraight') : t('modeNetwork')} <span data-testid="other-share">{formatPercent(otherShare)}</span></>}</span></div>
                   <div className="card"><b data-testid="facility-count">{totals.facilities}</b><span>{t('facilities')}</span></div>
                 </section>
               )}

@@ -32,3 +32,10 @@ export function shareColor(share: number | null | undefined): RGBA {
   if (share === null || share === undefined || !Number.isFinite(share)) return NO_POPULATION_COLOR;
   return (SHARE_CLASSES.find((c) => share >= c.min) ?? SHARE_CLASSES[SHARE_CLASSES.length - 1]).color;
 }
+
+/** Streets reached from one facility, by walking distance band (blues, to stand out from cells). */
+export const REACH_BANDS: { maxM: number; color: RGBA }[] = [
+  { maxM: 300, color: [8, 48, 107, 255] },
+  { maxM: 500, color: [33, 113, 181, 255] },
+  { maxM: Infinity, color: [107, 174, 214, 255] },
+];

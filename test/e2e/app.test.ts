@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facilityTypeOfTags } from '../../src/core/facility-types.ts';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -94,6 +95,19 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     expect(stats.colours).toBeGreaterThan(20);
     mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshot.png') });
+  });
+
+  it('draws the walking service area of a facility when it is clicked (network mode)', async () => {
+    // A primary school's position, found from the data file and the core's tag rules.
+    const fc = JSON.parse(readFileSync(path.join(ROOT, 'data/nanjing-xinjiekou/facilities.geojson'), 'utf8'));
+    const school = fc.features.find((f: { properties: Record<string, string> }) => facilityTypeOfTags(f.properties) === 'primary_school');
+    const [lon, lat] = school.geometry.coordinates;
+    const map = (await page.locator('.map').boundingBox())!;
+    const xy = await page.evaluate(([x, y]) => (window as unknown as { __lifecircleMap: { project(p: number[]): { x: number; y: number } } }).__lifecircleMap.project([x, y]), [lon, lat]);
+    await page.mouse.click(map.x + xy.x, map.y + xy.y);
+    await page.waitForFunction(() => Number(document.body.dataset.serviceAreaSegments) > 0, null, { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-service-area.png') });
   });
 
   it('exports the uncovered cells as RFC 7946 GeoJSON with population and distance', async () => {

@@ -1,4 +1,4 @@
-import { DISTANCE_BANDS, OFF_NETWORK_COLOR, SHARE_CLASSES, type RGBA } from '../../map/coverage-colors.ts';
+import { DISTANCE_BANDS, OFF_NETWORK_COLOR, REACH_BANDS, SHARE_CLASSES, type RGBA } from '../../map/coverage-colors.ts';
 import { useT } from '../i18n.ts';
 
 const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
@@ -23,7 +23,11 @@ export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceA
       <div className="legend-title">{t('legendFacilities')}</div>
       <div className="legend-row">{swatch(typeColor, 'dot')}{typeLabel}</div>
       <div className="legend-row"><span className="swatch ring" style={{ borderColor: `rgb(${typeColor.join(',')})` }} />{t('legendRadius')}: {radiusM} {t('metres')}</div>
-      {showServiceArea && <div className="legend-row">{swatch([30, 90, 200, 255], 'line')}{t('legendServiceArea')}</div>}
+      {showServiceArea && (
+        <div className="legend-row">
+          {t('legendServiceArea')}: {REACH_BANDS.map((b, i) => <span key={i} className="ramp">{swatch(b.color, 'line')}{Number.isFinite(b.maxM) ? `≤${b.maxM} m` : `>${REACH_BANDS[i - 1].maxM} m`}</span>)}
+        </div>
+      )}
       {showIsolated && <div className="legend-row">{swatch([200, 0, 160, 255], 'line')}{t('isolated')}</div>}
     </div>
   );

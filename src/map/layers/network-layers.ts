@@ -1,5 +1,5 @@
 import { LineLayer, PathLayer, PolygonLayer } from '@deck.gl/layers';
-import { DISTANCE_BANDS } from '../coverage-colors.ts';
+import { REACH_BANDS } from '../coverage-colors.ts';
 
 const segmentData = (segments: Float64Array) => ({
   length: segments.length / 4,
@@ -35,8 +35,8 @@ export function serviceAreaLayers(area: { segments: Float64Array; endM: Float64A
       id: 'service-area',
       data: paths,
       getPath: (p: { path: [number, number][] }) => p.path,
-      getColor: (p: { d: number }) => (DISTANCE_BANDS.find((b) => p.d <= b.maxM) ?? DISTANCE_BANDS[3]).color,
-      getWidth: 4,
+      getColor: (p: { d: number }) => (REACH_BANDS.find((b) => p.d <= b.maxM) ?? REACH_BANDS[2]).color,
+      getWidth: 5,
       widthUnits: 'pixels',
       capRounded: true,
     }),
