@@ -16,10 +16,11 @@ import { AreaSession, distanceKey, type AreaSnapshot, type LayerKind, type Progr
 import { CommunityTable } from './components/CommunityTable.tsx';
 import { Legend } from './components/Legend.tsx';
 import { LayerLoader } from './components/LayerLoader.tsx';
+import { ParamInputs } from './components/ParamInputs.tsx';
 import { MapView } from './components/MapView.tsx';
 import { DEFAULT_AREA_URLS, fetchDefaultManifest } from './default-area.ts';
 import { downloadText } from './download.ts';
-import { formatMetres, formatPercent, formatPersons } from './format.ts';
+import { formatPercent, formatPersons } from './format.ts';
 import { LangContext, translate, type Lang, type StringKey } from './i18n.ts';
 import { tooltipLines } from './tooltip-lines.ts';
 
@@ -94,7 +95,7 @@ export function App() {
       setOtherShare(otherTot ? otherTot.share : null);
       setRows(comm);
       setStraightOnly(diff);
-      document.body.dataset.analysisKey = `${typeId}|${mode}|${radiusM}`;
+      document.body.dataset.analysisKey = `${typeId}|${mode}|${radiusM}|${s.settings.maxSnapM}`;
     })().catch((e: Error) => setErrors((x) => [...x, e.message]));
     return () => {
       stale = true;
@@ -132,9 +133,9 @@ export function App() {
 
   const onHover = useCallback((info: PickingInfo) => {
     if (!snap || info.index < 0 || !info.layer) return setHover(null);
-    const lines = tooltipLines(lang, info.layer.id, info.index, snap, dist, rows, typeId);
+    const lines = tooltipLines(lang, info.layer.id, info.index, snap, dist, rows, typeId, params.speedMPerMin);
     setHover(lines ? { x: info.x, y: info.y, lines } : null);
-  }, [snap, dist, rows, typeId, lang]);
+  }, [snap, dist, rows, typeId, lang, params.speedMPerMin]);
 
   const selectCommunity = useCallback((idx: number) => {
     setSelected(idx);
@@ -172,6 +173,27 @@ export function App() {
     } catch (e) {
       const err = e as Error;
       setErrors((x) => [...x, `${t('errorTitle')} ${file.name}: ${err.name === 'AbortError' ? t('cancel') : err.message}`]);
+    } finally {
+      setStatus('ready');
+      setProgress(null);
+    }
+  };
+
+  const applyParam = async (key: keyof AnalysisParams, value: number) => {
+    const next = { ...params, [key]: value };
+    setParams(next);
+    const s = session.current;
+    if (!s || (key !== 'limitM' && key !== 'maxSnapM')) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    setStatus('loading');
+    try {
+      setSnap(await s.recompute({ limitM: next.limitM, maxSnapM: next.maxSnapM }, setProgress, ac.signal));
+      setServiceArea(null);
+    } catch (e) {
+      const err = e as Error;
+      setErrors((x) => [...x, err.name === 'AbortError' ? t('cancel') : err.message]);
+      setParams(params);
     } finally {
       setStatus('ready');
       setProgress(null);
@@ -281,13 +303,14 @@ export function App() {
               <section>
                 <div className="section-title">{t('network')}</div>
                 {ns && <div className="hint" data-testid="graph-stats">{t('graphStats', { nodes: ns.nodes, edges: ns.edges, km: (ns.totalLengthM / 1000).toFixed(1), components: ns.components, share: (ns.largestComponentShare * 100).toFixed(1) })}</div>}
-                {snap.network && <div className="hint">{t('offNetwork', { n: snap.offNetwork.origins, m: params.maxSnapM })}</div>}
+                {snap.network && <div className="hint" data-testid="off-network">{t('offNetwork', { n: snap.offNetwork.origins, m: params.maxSnapM })}</div>}
                 {mode === 'network' && <div className="hint">{t('clickFacility')}</div>}
+                <ParamInputs keys={['speedMPerMin', 'maxSnapM', 'limitM']} params={params} lang={lang} disabled={status === 'loading'} onApply={applyParam} />
               </section>
 
               <section>
                 <div className="section-title">{t('loadLayers')}</div>
-                <LayerLoader names={{}} disabled={status === 'loading'} onFile={replaceLayer} />
+                <LayerLoader names={snap.fileNames} disabled={status === 'loading'} onFile={replaceLayer} />
                 {warnings.map((w, i) => <div key={i} className="hint warning">{w}</div>)}
               </section>
             </>
@@ -310,4 +333,3 @@ export function App() {
   );
 }
 
-export { formatMetres };

@@ -28,6 +28,8 @@ export interface AreaSnapshot {
   distances: Map<string, TypeDistances>;
   offNetwork: { origins: number; facilities: number };
   dbVersion: string;
+  /** The file behind each layer, for the loader panel. */
+  fileNames: Partial<Record<LayerKind, string>>;
 }
 
 export const distanceKey = (type: string, mode: string) => `${type}|${mode}`;
@@ -44,7 +46,7 @@ export class AreaSession {
   private constructor(
     readonly db: SqlDatabase & { version: string },
     readonly pool: AnalysisPool,
-    readonly settings: { limitM: number; maxSnapM: number },
+    public settings: { limitM: number; maxSnapM: number },
   ) {}
 
   static async open(settings: { limitM: number; maxSnapM: number }): Promise<AreaSession> {
@@ -91,7 +93,19 @@ export class AreaSession {
     return (await this.pool.broadcast('loadNetwork', payload)) as unknown;
   }
 
-  private async rebuild(manifest: AreaManifest, onProgress: (p: Progress) => void, signal?: AbortSignal, only?: LayerKind): Promise<AreaSnapshot> {
+  /** Recomputes distances with new limits (search limit, max snap), keeping every layer. */
+  async recompute(settings: { limitM: number; maxSnapM: number }, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
+    const previous = this.settings;
+    this.settings = settings;
+    try {
+      return await this.rebuild(this.snapshot!.manifest, onProgress, signal, 'distances');
+    } catch (e) {
+      this.settings = previous;
+      throw e;
+    }
+  }
+
+  private async rebuild(manifest: AreaManifest, onProgress: (p: Progress) => void, signal?: AbortSignal, only?: LayerKind | 'distances'): Promise<AreaSnapshot> {
     const prev = this.snapshot;
     const warnings: string[] = [];
     const step = (label: string, done: number) => onProgress({ label, done, total: 6 });
@@ -127,7 +141,9 @@ export class AreaSession {
       communities = r.table;
       warnings.push(...r.warnings);
     }
-    const community = communities
+    const community = only === 'distances' && prev
+      ? prev.community
+      : communities
       ? (await this.pool.one('assignCommunities', { polygons: structuredClone(communities.polygons) }, { signal })).community
       : new Int32Array(population!.length).fill(-1);
 
@@ -150,6 +166,7 @@ export class AreaSession {
       distances: new Map(computed.results.map((r) => [distanceKey(r.type, r.mode), r])),
       offNetwork: computed.offNetwork,
       dbVersion: this.db.version,
+      fileNames: Object.fromEntries(Object.entries(this.files).map(([k, f]) => [k, f?.name])),
     };
     this.lastWarnings = warnings;
     return this.snapshot;

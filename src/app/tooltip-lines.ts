@@ -6,7 +6,7 @@ import { formatMetres, formatPercent, formatPersons } from './format.ts';
 import type { Lang } from './i18n.ts';
 
 /** Plain-text lines describing the hovered feature (rendered as text, never as HTML). */
-export function tooltipLines(lang: Lang, layerId: string, index: number, snap: AreaSnapshot, dist: TypeDistances | null, rows: CommunityCoverageRow[], typeId: string): string[] | null {
+export function tooltipLines(lang: Lang, layerId: string, index: number, snap: AreaSnapshot, dist: TypeDistances | null, rows: CommunityCoverageRow[], typeId: string, speedMPerMin: number): string[] | null {
   const zh = lang === 'zh';
   if (layerId === 'population') {
     const d = dist?.distance[index];
@@ -15,7 +15,7 @@ export function tooltipLines(lang: Lang, layerId: string, index: number, snap: A
     return [
       `${zh ? '人口格网' : 'Population cell'} ${snap.population.ids[index]}`,
       `${zh ? '人口' : 'Population'}: ${formatPersons(snap.population.pop[index])} ${zh ? '人' : 'persons'}`,
-      `${zh ? '最近' : 'Nearest'} ${type ? (zh ? type.zh : type.en) : typeId}: ${d === undefined ? '—' : Number.isNaN(d) ? (zh ? '离网' : 'off-network') : formatMetres(d)}`,
+      `${zh ? '最近' : 'Nearest'} ${type ? (zh ? type.zh : type.en) : typeId}: ${d === undefined ? '—' : Number.isNaN(d) ? (zh ? '离网' : 'off-network') : Number.isFinite(d) ? `${formatMetres(d)} (≈${(d / speedMPerMin).toFixed(1)} ${zh ? '分钟' : 'min'})` : zh ? '超出搜索上限' : 'beyond search limit'}`,
       ...(f >= 0 ? [`→ ${snap.facilities.names[f] ?? snap.facilities.ids[f]}`] : []),
     ];
   }

@@ -6,9 +6,10 @@ import { loadDistanceTable, loadLayerTables } from '../io/analysis-tables.ts';
 import { readCommunities, type CommunityLayer } from '../io/read-communities.ts';
 import type { SqlDatabase } from '../io/sql-database.ts';
 import type { FacilityTable, PopulationTable } from '../core/point-tables.ts';
+import type { PopulationFields } from '../io/read-population.ts';
 
 export interface AreaFiles {
-  population: { name: string; bytes: Uint8Array };
+  population: { name: string; bytes: Uint8Array; fields?: Partial<PopulationFields> };
   facilities: { name: string; bytes: Uint8Array };
   network?: { name: string; bytes: Uint8Array };
   communities?: { name: string; bytes: Uint8Array };

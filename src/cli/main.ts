@@ -7,6 +7,8 @@ import type { AreaManifest } from '../io/area-manifest.ts';
 import { communityCoverage, coverageTotals } from '../io/community-coverage.ts';
 import { openNodeDuckDb } from '../io/duckdb-node.ts';
 import { formatCsv } from '../io/format-csv.ts';
+import { readFacilitiesFile } from '../io/read-facilities-file.ts';
+import type { PopulationFields } from '../io/read-population.ts';
 import { analyseArea, resolveTypeId, type AreaFiles } from './area-analysis.ts';
 
 const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生活圈), headless
@@ -49,6 +51,13 @@ function paramsFrom(flags: Record<string, string>): AnalysisParams {
   return params as AnalysisParams;
 }
 
+/** --id-col/--lon-col/--lat-col/--pop-col rename the population columns (CSV) or properties (GeoJSON). */
+function populationFields(flags: Record<string, string>): Partial<PopulationFields> {
+  const fields: Partial<PopulationFields> = {};
+  for (const k of ['id', 'lon', 'lat', 'pop'] as const) if (flags[`${k}-col`]) fields[k] = flags[`${k}-col`];
+  return fields;
+}
+
 async function file(p: string) {
   return { name: path.basename(p), bytes: new Uint8Array(await readFile(p)) };
 }
@@ -63,9 +72,8 @@ async function coverage(flags: Record<string, string>) {
     facilities: (await at(manifest.files.facilities))!,
     network: params.mode === 'network' ? await at(manifest.files.network) : undefined,
   };
+  const type = resolveTypeId(flags.type, readFacilitiesFile(files.facilities.name, files.facilities.bytes).table.types);
   const db = await openNodeDuckDb();
-  const probe = await analyseArea(db, files, { modes: [params.mode], limitM: params.limitM, maxSnapM: params.maxSnapM, types: [] });
-  const type = resolveTypeId(flags.type, probe.facilities.types);
   const radiusM = flags.radius ? params.radiusM : facilityTypeById(type)?.radiusM ?? params.radiusM;
   await analyseArea(db, files, { modes: [params.mode], limitM: Math.max(params.limitM, radiusM), maxSnapM: params.maxSnapM, types: [type] });
   const t = await coverageTotals(db, type, params.mode, radiusM);
@@ -77,7 +85,7 @@ async function analyze(flags: Record<string, string>) {
   for (const f of ['network', 'population', 'facilities', 'out']) if (!flags[f] && !(f === 'network' && flags.mode === 'straight')) throw new Error(`analyze needs --${f}`);
   const params = paramsFrom(flags);
   const files: AreaFiles = {
-    population: await file(flags.population),
+    population: { ...(await file(flags.population)), fields: populationFields(flags) },
     facilities: await file(flags.facilities),
     network: flags.network ? await file(flags.network) : undefined,
     communities: flags.communities ? await file(flags.communities) : undefined,

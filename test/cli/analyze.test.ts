@@ -61,3 +61,18 @@ describe('lifecircle analyze (the CLI) on the default area', () => {
     expect(r.stderr).toMatch(/Service radius \(radiusM\) must be between 50 and 5000 m/);
   });
 });
+
+describe('lifecircle analyze with renamed population columns and straight-line mode', () => {
+  it('reads columns named by --id-col/--lon-col/--lat-col/--pop-col', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lifecircle-cols-'));
+    const csv = path.join(dir, 'cells.csv');
+    writeFileSync(csv, 'code,x,y,residents\nA,118.7800,32.0440,100\nB,118.7700,32.0400,50\n');
+    const out = path.join(dir, 'out');
+    const r = cli('analyze', '--mode', 'straight', '--population', csv, '--facilities', path.join(AREA, 'facilities.geojson'),
+      '--id-col', 'code', '--lon-col', 'x', '--lat-col', 'y', '--pop-col', 'residents', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const { rows } = parseCsv(readFileSync(path.join(out, 'units.csv'), 'utf8'));
+    expect(rows.map((x) => [x[0], x[3]])).toEqual([['A', '100'], ['B', '50']]);
+  });
+});

@@ -18,9 +18,9 @@ if (!chromiumAvailable()) {
 }
 
 /** What the CLI prints for the same inputs: an independent process on the same data files. */
-function cliCoverage(type: string, radius: number, mode: string) {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), 'coverage', '--type', type, '--radius', String(radius), '--mode', mode, '--data', path.join(ROOT, 'data/nanjing-xinjiekou')], { encoding: 'utf8' });
-  return JSON.parse(out) as { population: number; covered: number; facilities: number };
+function cliCoverage(type: string, radius: number, mode: string, ...extra: string[]) {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), 'coverage', '--type', type, '--radius', String(radius), '--mode', mode, '--data', path.join(ROOT, 'data/nanjing-xinjiekou'), ...extra], { encoding: 'utf8' });
+  return JSON.parse(out) as { population: number; covered: number; facilities: number; off_network_units: number };
 }
 
 const personsText = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
       await page.selectOption('[data-testid="type-select"]', type);
       await page.check(`[data-testid="mode-${mode}"]`);
       await page.fill('[data-testid="radius-input"]', String(radius));
-      await page.waitForFunction((k) => document.body.dataset.analysisKey === k, `${type}|${mode}|${radius}`);
+      await page.waitForFunction((k) => document.body.dataset.analysisKey === k, `${type}|${mode}|${radius}|250`);
       const cli = cliCoverage(type, radius, mode);
       expect(await page.textContent('[data-testid="covered-pop"]')).toBe(personsText(cli.covered));
       expect(await page.textContent('[data-testid="facility-count"]')).toBe(String(cli.facilities));
@@ -77,7 +77,7 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     await page.selectOption('[data-testid="type-select"]', 'primary_school');
     await page.check('[data-testid="mode-network"]');
     await page.fill('[data-testid="radius-input"]', '500');
-    await page.waitForFunction(() => document.body.dataset.analysisKey === 'primary_school|network|500');
+    await page.waitForFunction(() => document.body.dataset.analysisKey === 'primary_school|network|500|250');
     await page.waitForTimeout(800);
     const stats = await page.evaluate(() => {
       const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
@@ -104,8 +104,14 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     const [lon, lat] = school.geometry.coordinates;
     const map = (await page.locator('.map').boundingBox())!;
     const xy = await page.evaluate(([x, y]) => (window as unknown as { __lifecircleMap: { project(p: number[]): { x: number; y: number } } }).__lifecircleMap.project([x, y]), [lon, lat]);
+    // Hover first, as a user would, until the tooltip names the school; then click it.
+    await expect.poll(async () => {
+      await page.mouse.move(map.x + xy.x + 1, map.y + xy.y + 1);
+      await page.mouse.move(map.x + xy.x, map.y + xy.y);
+      return page.locator('[data-testid="tooltip"]').textContent({ timeout: 500 }).catch(() => null);
+    }, { timeout: 20_000 }).toContain(school.properties.name);
     await page.mouse.click(map.x + xy.x, map.y + xy.y);
-    await page.waitForFunction(() => Number(document.body.dataset.serviceAreaSegments) > 0, null, { timeout: 20_000 });
+    await page.waitForFunction(() => Number(document.body.dataset.serviceAreaSegments) > 0, null, { timeout: 30_000 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-service-area.png') });
   });
@@ -160,6 +166,16 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     await page.waitForSelector('[data-testid="error"]');
     expect(await page.textContent('[data-testid="error"]')).toContain('bad.csv');
     expect(await page.textContent('[data-testid="total-pop"]')).toBe(before);
+  });
+
+  it('recomputes with a new maximum snap distance from the spec-driven control, as the CLI does', async () => {
+    await page.fill('[data-testid="param-max-snap"]', '15');
+    await page.press('[data-testid="param-max-snap"]', 'Enter');
+    await page.waitForFunction(() => document.body.dataset.analysisKey === 'primary_school|network|500|15', null, { timeout: 60_000 });
+    const cli = cliCoverage('primary_school', 500, 'network', '--max-snap', '15');
+    expect(await page.textContent('[data-testid="covered-pop"]')).toBe(personsText(cli.covered));
+    expect(await page.textContent('[data-testid="off-network"]')).toContain(String(cli.off_network_units));
+    expect(cli.off_network_units).toBeGreaterThan(0);
   });
 
   it('shows the OSM and GHS-POP attribution on the map', async () => {
