@@ -1,6 +1,7 @@
 import type { NetworkInput } from '../core/network-input.ts';
 import type { Tags } from '../core/osm-data.ts';
 import { LoadError } from './load-error.ts';
+import { parseFeatureCollection } from './parse-feature-collection.ts';
 
 /**
  * Street lines from GeoJSON LineStrings / MultiLineStrings with OSM tags as properties. Lines
@@ -8,13 +9,7 @@ import { LoadError } from './load-error.ts';
  * shared nodes); crossings without a shared coordinate (bridges) stay unconnected, as in OSM.
  */
 export function geojsonLinesToNetworkInput(file: string, text: string): NetworkInput {
-  let fc: GeoJSON.FeatureCollection;
-  try {
-    fc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new LoadError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new LoadError(file, 'expected a GeoJSON FeatureCollection of LineStrings');
+  const fc = parseFeatureCollection(file, text, 'LineStrings');
   const vertexOf = new Map<string, number>();
   const coords: number[] = [];
   const lineOffsets: number[] = [0];

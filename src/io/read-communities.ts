@@ -1,6 +1,7 @@
 import type { PolygonColumns } from '../core/polygon-columns.ts';
 import { coordinateProblem } from './check-coordinates.ts';
 import { LoadError } from './load-error.ts';
+import { parseFeatureCollection } from './parse-feature-collection.ts';
 
 /** Community units: any polygon layer, with display names; GeoJSON is kept for drawing. */
 export interface CommunityLayer {
@@ -18,13 +19,7 @@ const NAME_KEYS = ['name', 'name_zh', 'NAME', '名称', '社区', 'community'];
 
 /** Reads (Multi)Polygon features; other geometries are reported and skipped. */
 export function readCommunities(file: string, text: string): { table: CommunityLayer; warnings: string[] } {
-  let fc: GeoJSON.FeatureCollection;
-  try {
-    fc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new LoadError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new LoadError(file, 'expected a GeoJSON FeatureCollection of polygons');
+  const fc = parseFeatureCollection(file, text, 'polygons');
   const coords: number[] = [];
   const ringStarts: number[] = [0];
   const polygonRings: number[] = [0];

@@ -5,6 +5,7 @@ import { coordinateProblem } from './check-coordinates.ts';
 import { geometryRepresentativePoint } from './geometry-representative-point.ts';
 import { LoadError } from './load-error.ts';
 import { parseCsv } from './parse-csv.ts';
+import { parseFeatureCollection } from './parse-feature-collection.ts';
 import type { ReadResult } from './read-population.ts';
 
 /** A facility before typing: where it is, what it is called, and its tags or explicit type. */
@@ -30,13 +31,7 @@ export function readFacilities(file: string, text: string): ReadResult<FacilityT
 }
 
 function geojsonCandidates(file: string, text: string): FacilityCandidate[] {
-  let fc: { type?: string; features?: { id?: unknown; geometry?: unknown; properties?: Record<string, unknown> | null }[] };
-  try {
-    fc = JSON.parse(text);
-  } catch (e) {
-    throw new LoadError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new LoadError(file, 'expected a GeoJSON FeatureCollection');
+  const fc = parseFeatureCollection(file, text, 'facility points');
   const out: FacilityCandidate[] = [];
   fc.features.forEach((f, i) => {
     const pt = geometryRepresentativePoint(f.geometry);

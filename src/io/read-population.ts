@@ -3,6 +3,7 @@ import { coordinateProblem } from './check-coordinates.ts';
 import { geometryRepresentativePoint } from './geometry-representative-point.ts';
 import { LoadError } from './load-error.ts';
 import { parseCsv } from './parse-csv.ts';
+import { parseFeatureCollection } from './parse-feature-collection.ts';
 
 /** Column (CSV) or property (GeoJSON) names; matched case-insensitively. */
 export interface PopulationFields {
@@ -51,14 +52,7 @@ function csvRows(file: string, text: string): Row[] {
 }
 
 function geojsonRows(file: string, text: string): Row[] {
-  let fc: { type?: string; features?: { geometry?: unknown; properties?: Record<string, unknown> | null }[] };
-  try {
-    fc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new LoadError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
-    throw new LoadError(file, 'expected a GeoJSON FeatureCollection');
+  const fc = parseFeatureCollection(file, text, 'population points or polygons');
   return fc.features.map((f, i) => {
     const props = f.properties ?? {};
     const keys = Object.keys(props);
