@@ -172,7 +172,8 @@ export function App() {
       if (!next.facilities.types.includes(typeId)) setTypeId(next.facilities.types[0] ?? '');
     } catch (e) {
       const err = e as Error;
-      setErrors((x) => [...x, `${t('errorTitle')} ${file.name}: ${err.name === 'AbortError' ? t('cancel') : err.message}`]);
+      const why = err.name === 'AbortError' ? t('cancel') : err.message;
+      setErrors((x) => [...x, `${t('errorTitle')} ${why.startsWith(file.name) ? why : `${file.name}: ${why}`}`]);
     } finally {
       setStatus('ready');
       setProgress(null);
@@ -263,10 +264,12 @@ export function App() {
                 {typeInfo && <div className="hint">{typeInfo.clause} · {typeInfo.note} · ≈{Math.round(radiusM / params.speedMPerMin)} {t('minutes')} @ {params.speedMPerMin} m/min</div>}
                 <div className="field modes" role="radiogroup" aria-label={t('mode')}>
                   <span>{t('mode')}</span>
+                  <span className="mode-options">
                   {(['network', 'straight'] as const).map((m) => (
                     <label key={m}><input type="radio" name="mode" value={m} checked={mode === m} disabled={m === 'network' && !snap.network}
                       onChange={() => setParams((p) => ({ ...p, mode: m }))} data-testid={`mode-${m}`} /> {m === 'network' ? t('modeNetwork') : t('modeStraight')}</label>
                   ))}
+                  </span>
                 </div>
               </section>
 

@@ -39,7 +39,7 @@ export function CommunityTable({ rows, lang, selected, onSelect }: {
         <tbody>
           {sorted.map((r) => (
             <tr key={r.idx} ref={r.idx === selected ? selectedRow : undefined} className={r.idx === selected ? 'selected' : ''} onClick={() => r.idx >= 0 && onSelect(r.idx)} data-idx={r.idx}>
-              <td title={r.name}>{r.idx < 0 ? t('outside') : `${r.id} ${lang === 'zh' ? r.name : r.name_en}`}</td>
+              <td title={r.name}>{r.idx < 0 ? t('outside') : lang === 'zh' ? `${r.id} ${r.name}` : r.name_en.includes(r.id) ? r.name_en : `${r.id} ${r.name_en}`}</td>
               <td className="num">{formatPersons(r.pop)}</td>
               <td className="num">{formatPercent(r.share)}</td>
               <td className="num">{formatMetres(r.mean_dist)}</td>

@@ -64,7 +64,7 @@ export function MapView({ style, bbox, layers, attribution, focus, onHover, onCl
   }, [layers]);
 
   useEffect(() => {
-    if (focus) map.current?.fitBounds(focus.bbox, { padding: 60, maxZoom: 17, duration: 600 });
+    if (focus) map.current?.fitBounds(focus.bbox, { padding: 80, maxZoom: 16, duration: 600 });
   }, [focus]);
 
   return <div ref={container} className="map" data-testid="map" />;
