@@ -7,7 +7,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { WalkGraph } from '../src/core/walk-graph.ts';
 import type { Snaps } from '../src/core/snap-to-network.ts';
-import type { NodeDistances } from '../src/core/multi-source-dijkstra.ts';
 import { networkFacilityDistances } from '../src/core/network-facility-distances.ts';
 import { snapsOfType } from './snaps-subset.ts';
 
@@ -31,19 +30,17 @@ export type WorkerReply =
 const port = parentPort!;
 let graph: WalkGraph | undefined;
 let init: InitMessage | undefined;
-let scratch: NodeDistances | undefined;
 
 port.on('message', (msg: InitMessage | RunMessage | { kind: 'mem' }) => {
   if (msg.kind === 'init') {
     init = msg;
     // Rebuild the WalkGraph object around the received arrays (edgeLine is not needed here).
     graph = { ...msg.graph, edgeLine: new Uint32Array(0) };
-    scratch = { dist: new Float64Array(graph.nodeCount), source: new Int32Array(graph.nodeCount) };
     port.postMessage({ kind: 'ready', heapUsed: process.memoryUsage().heapUsed } satisfies WorkerReply);
   } else if (msg.kind === 'run') {
     const t0 = performance.now();
     const snaps = snapsOfType(init!.facilities, init!.facilityType, msg.type);
-    const r = networkFacilityDistances(graph!, init!.origins, snaps, init!.limitM, scratch);
+    const r = networkFacilityDistances(graph!, init!.origins, snaps, init!.limitM);
     const ms = performance.now() - t0;
     port.postMessage({ kind: 'result', type: msg.type, ms, distance: r.distance, nearest: r.nearest } satisfies WorkerReply, [
       r.distance.buffer as ArrayBuffer,

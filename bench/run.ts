@@ -16,10 +16,9 @@ import { buildWalkGraph, type WalkGraph } from '../src/core/walk-graph.ts';
 import { buildEdgeIndex, snapToNetwork, type Snaps } from '../src/core/snap-to-network.ts';
 import { networkFacilityDistances } from '../src/core/network-facility-distances.ts';
 import { nearestFacilityDistances } from '../src/core/nearest-facility-distances.ts';
-import type { NodeDistances } from '../src/core/multi-source-dijkstra.ts';
 import { generateSyntheticCity } from './synthetic-city.ts';
 import { coordsOfType, snapsOfType } from './snaps-subset.ts';
-import { contractGraph, contractedFacilityDistances, makeScratch, toChainSnaps } from './prototype/contracted.ts';
+import { contractGraph } from '../src/core/contracted-graph.ts';
 import type { InitMessage, WorkerReply } from './pool-worker.ts';
 
 const SIZES: Record<string, number> = { '100k': 100_000, '1m': 1_000_000 };
@@ -263,33 +262,17 @@ async function benchSize(size: string, args: Args): Promise<SizeResult> {
   const netCommon = await oneType(common, 'common');
   await oneType(rare, 'rare');
 
-  const scratch: NodeDistances = { dist: new Float64Array(graph.nodeCount), source: new Int32Array(graph.nodeCount) };
   const allTypes = [...counts.keys()];
   const { timing: tSeq, last: seqResults } = await measure(`network, all ${allTypes.length} types, 1 thread`, reps, () =>
-    allTypes.map((t) => networkFacilityDistances(graph, originSnaps, snapsOfType(facilitySnaps, city.facilityType, t), LIMIT_M, scratch)),
+    allTypes.map((t) => networkFacilityDistances(graph, originSnaps, snapsOfType(facilitySnaps, city.facilityType, t), LIMIT_M)),
   );
   add(tSeq);
 
-  // ---- Prototype (bench/prototype/contracted.ts, NOT the core): degree-2 contraction ---------------
-  const { timing: tContract, last: cg } = await measure('PROTOTYPE contractGraph (once per graph)', reps, () => contractGraph(graph));
+  // The contraction of degree-2 nodes is built by the first networkFacilityDistances call on a
+  // graph (and cached); the warm-up run above absorbed it, so it is timed here on its own.
+  const { timing: tContract, last: cg } = await measure('contractGraph (once per graph, inside the first call)', reps, () => contractGraph(graph));
   add(tContract);
-  const { timing: tChainO, last: originChains } = await measure('PROTOTYPE chain snaps of the origins (once)', reps, () => toChainSnaps(graph, cg, originSnaps));
-  add(tChainO);
-  const pScratch = makeScratch(cg);
-  const protoType = (t: number) => contractedFacilityDistances(cg, originChains, toChainSnaps(graph, cg, snapsOfType(facilitySnaps, city.facilityType, t)), LIMIT_M, pScratch);
-  add((await measure(`PROTOTYPE network, 1 type (common: ${label(common)})`, reps, () => protoType(common))).timing);
-  add((await measure(`PROTOTYPE network, 1 type (rare: ${label(rare)})`, reps, () => protoType(rare))).timing);
-  const { timing: tProtoAll, last: protoResults } = await measure(`PROTOTYPE network, all ${allTypes.length} types, 1 thread`, reps, () => allTypes.map(protoType));
-  add(tProtoAll);
-  let protoMaxDiff = 0, protoMismatch = 0;
-  for (const t of allTypes) {
-    const a = seqResults[t], b = protoResults[t];
-    for (let i = 0; i < a.distance.length; i++) {
-      if (Number.isFinite(a.distance[i]) && Number.isFinite(b.distance[i])) protoMaxDiff = Math.max(protoMaxDiff, Math.abs(a.distance[i] - b.distance[i]));
-      else if (!Object.is(a.distance[i], b.distance[i])) protoMismatch++;
-    }
-  }
-  log(`  prototype vs core, all types: max |Δ| ${protoMaxDiff.toExponential(2)} m, Infinity/NaN mismatches ${protoMismatch}; ${graph.nodeCount} nodes → ${cg.nodeCount} junctions, ${cg.chainCount} chains`);
+  log(`  contraction: ${graph.nodeCount} nodes → ${cg.nodeCount} junctions, ${cg.chainCount} chains`);
 
   // Straight line (haversine) for comparison.
   const commonCoords = coordsOfType(city.facilities, city.facilityType, common);
@@ -352,8 +335,6 @@ async function benchSize(size: string, args: Args): Promise<SizeResult> {
     if (ds <= RADIUS_M) (coveredStraight++, (popStraight += city.pop[i]));
   }
   const checks = {
-    prototypeMaxAbsDiffM: protoMaxDiff,
-    prototypeInfNaNMismatches: protoMismatch,
     contractedJunctions: cg.nodeCount,
     contractedChains: cg.chainCount,
     poolEqualsSequential: poolMismatch === 0,
@@ -527,7 +508,6 @@ function goalsFor(r: SizeResult): Record<string, unknown> {
       metIncludingStartAndTransfer: pool.medianMs + start.medianMs + send.medianMs < GOALS.allTypesMs,
     },
     peakMemoryUnder1GB: { peakRssBytes: r.memory.peakRssBytes, met: r.memory.peakRssBytes < GOALS.peakBytes },
-    prototypeOneTypeUnder300ms: { medianMs: get('PROTOTYPE network, 1 type (common').medianMs, met: get('PROTOTYPE network, 1 type (common').medianMs < GOALS.oneTypeMs },
   };
 }
 
@@ -571,8 +551,7 @@ function printTable(results: SizeResult[], machine: Record<string, unknown>): vo
       `[${r.size}] goals: 1 type < 300 ms: ${g.oneTypeUnder300ms.met ? 'MET' : 'MISSED'} (${fmtMs(g.oneTypeUnder300ms.medianMs!)}); ` +
         `25 types < 5 s on ${machine.cpus} cores: ${g.all25Under5sBothCores.met ? 'MET' : 'MISSED'} (${fmtMs(g.all25Under5sBothCores.medianMs!)}, ` +
         `${fmtMs(g.all25Under5sBothCores.includingStartAndTransferMs!)} with pool start + transfer); ` +
-        `peak < 1 GB: ${g.peakMemoryUnder1GB.met ? 'MET' : 'MISSED'} (${fmtMB(g.peakMemoryUnder1GB.peakRssBytes!)}); ` +
-        `bench PROTOTYPE 1 type: ${fmtMs(g.prototypeOneTypeUnder300ms.medianMs!)}`,
+        `peak < 1 GB: ${g.peakMemoryUnder1GB.met ? 'MET' : 'MISSED'} (${fmtMB(g.peakMemoryUnder1GB.peakRssBytes!)})`,
     );
   }
 }

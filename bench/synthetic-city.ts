@@ -24,6 +24,7 @@
 import type { NetworkInput } from '../src/core/network-input.ts';
 import type { Tags } from '../src/core/osm-data.ts';
 import { localProjection } from '../src/core/local-projection.ts';
+import { seededRandom } from '../src/core/seeded-random.ts';
 import { isWalkable } from '../src/core/walkable-rule.ts';
 
 export const CITY_CENTRE = { lon: 118.78, lat: 32.04 } as const;
@@ -105,18 +106,6 @@ export interface SyntheticCity {
     expectedWalkEdges: number;
     lines: number;
     vertices: number;
-  };
-}
-
-/** mulberry32: a small, fast, seedable 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -257,7 +246,7 @@ function crossesCurve(c: BarrierCurve, px: number, py: number, qx: number, qy: n
 
 export function generateSyntheticCity(opts: SyntheticCityOptions): SyntheticCity {
   const seed = opts.seed ?? 1;
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const uni = (a: number, b: number) => a + (b - a) * rnd();
   const targetEdges = Math.max(200, Math.round(opts.targetEdges));
   const originCount = opts.originCount ?? 200_000;

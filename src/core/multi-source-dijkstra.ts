@@ -1,4 +1,11 @@
-import type { WalkGraph } from './walk-graph.ts';
+/** What the search needs of a graph: CSR adjacency with the length beside each neighbour. */
+export interface CsrGraph {
+  nodeCount: number;
+  adjOffsets: Uint32Array;
+  adjNode: Uint32Array;
+  /** Metres. */
+  adjLength: Float64Array;
+}
 
 /** Shortest distances from a set of seeded nodes. */
 export interface NodeDistances {
@@ -6,17 +13,19 @@ export interface NodeDistances {
   dist: Float64Array;
   /** Which source (seed `source` value) reached each node first, or -1. */
   source: Int32Array;
+  /** The queue, kept so a caller running many searches can pass it back (out) without reallocating. */
+  heap?: BinaryHeap;
 }
 
 /**
- * Multi-source Dijkstra over the undirected walk graph. Each seed starts node `seedNode[k]` at
+ * Multi-source Dijkstra over an undirected CSR graph (the walk graph or its contraction). Each seed starts node `seedNode[k]` at
  * distance `seedDist[k]` (metres, e.g. a facility's connector leg plus the part of its edge up to
  * that node) labelled `seedSource[k]`. Nodes farther than `limitM` are not settled (Infinity).
  * The heap is a binary heap over two typed arrays with lazy deletion: a node may be pushed more
  * than once and stale entries are skipped on pop, which beats decrease-key bookkeeping here.
  */
 export function multiSourceDijkstra(
-  graph: WalkGraph,
+  graph: CsrGraph,
   seedNode: ArrayLike<number>,
   seedDist: ArrayLike<number>,
   seedSource: ArrayLike<number>,
@@ -28,7 +37,8 @@ export function multiSourceDijkstra(
   const source = out?.source ?? new Int32Array(n);
   dist.fill(Infinity);
   source.fill(-1);
-  const heap = new BinaryHeap(Math.max(16, seedNode.length * 2));
+  const heap = out?.heap ?? new BinaryHeap(Math.max(16, seedNode.length * 2));
+  heap.size = 0;
 
   for (let k = 0; k < seedNode.length; k++) {
     const v = seedNode[k];
@@ -39,7 +49,7 @@ export function multiSourceDijkstra(
     heap.push(v, d);
   }
 
-  const { adjOffsets, adjNode, adjEdge, edgeLength } = graph;
+  const { adjOffsets, adjNode, adjLength } = graph;
   while (heap.size > 0) {
     const d = heap.topKey();
     const v = heap.pop();
@@ -47,7 +57,7 @@ export function multiSourceDijkstra(
     const s = source[v];
     for (let k = adjOffsets[v], end = adjOffsets[v + 1]; k < end; k++) {
       const w = adjNode[k];
-      const nd = d + edgeLength[adjEdge[k]];
+      const nd = d + adjLength[k];
       if (nd < dist[w] && nd <= limitM) {
         dist[w] = nd;
         source[w] = s;
@@ -55,11 +65,11 @@ export function multiSourceDijkstra(
       }
     }
   }
-  return { dist, source };
+  return { dist, source, heap };
 }
 
 /** Min-heap of (node, key) pairs in typed arrays, growing by doubling. */
-class BinaryHeap {
+export class BinaryHeap {
   private keys: Float64Array;
   private vals: Uint32Array;
   size = 0;

@@ -1,3 +1,4 @@
+import { contractGraph, type ContractedGraph } from './contracted-graph.ts';
 import { multiSourceDijkstra, type NodeDistances } from './multi-source-dijkstra.ts';
 import type { Snaps } from './snap-to-network.ts';
 import type { WalkGraph } from './walk-graph.ts';
@@ -13,73 +14,104 @@ export interface NetworkFacilityDistances {
   nearest: Int32Array;
 }
 
+/** Points snapped to chains: chain (-1 = off-network), position along it (m), connector leg (m). */
+interface ChainSnaps {
+  chain: Int32Array;
+  pos: Float64Array;
+  leg: Float64Array;
+}
+
+// Built once per graph / per origin set and reused for every facility type: the contraction and
+// the origins' chain positions do not depend on the type.
+const contracted = new WeakMap<WalkGraph, { cg: ContractedGraph; scratch: NodeDistances }>();
+const chainSnapCache = new WeakMap<Snaps, ChainSnaps>();
+
+function contractedOf(graph: WalkGraph) {
+  let c = contracted.get(graph);
+  if (!c) {
+    const cg = contractGraph(graph);
+    c = { cg, scratch: { dist: new Float64Array(cg.nodeCount), source: new Int32Array(cg.nodeCount) } };
+    contracted.set(graph, c);
+  }
+  return c;
+}
+
+function chainSnaps(graph: WalkGraph, cg: ContractedGraph, s: Snaps): ChainSnaps {
+  const n = s.edge.length;
+  const chain = new Int32Array(n).fill(-1);
+  const pos = new Float64Array(n);
+  const leg = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = s.edge[i];
+    if (e < 0) continue;
+    chain[i] = cg.edgeChain[e];
+    pos[i] = cg.edgeStart[e] + cg.edgeDir[e] * s.t[i] * graph.edgeLength[e];
+    leg[i] = s.legM[i];
+  }
+  return { chain, pos, leg };
+}
+
 /**
  * Nearest facility of one type for every origin by walking distance. One multi-source Dijkstra
- * seeds both end nodes of every facility's edge (leg + distance along the edge to that node);
- * an origin then takes the better of its own edge's two end nodes, or a facility on the same
- * edge directly (|t_o - t_f| · length), whichever is shorter. Off-network facilities are skipped.
+ * over the contracted graph seeds both end junctions of every facility's chain (leg + distance
+ * along the chain to that junction); an origin then takes the better of its own chain's two end
+ * junctions, or a facility on the same chain directly (|p_o − p_f|), whichever is shorter. Ties go
+ * to the lower facility index. Off-network facilities are skipped.
  */
-export function networkFacilityDistances(
-  graph: WalkGraph,
-  origins: Snaps,
-  facilities: Snaps,
-  limitM = Infinity,
-  scratch?: NodeDistances,
-): NetworkFacilityDistances {
-  const m = facilities.edge.length;
+export function networkFacilityDistances(graph: WalkGraph, origins: Snaps, facilities: Snaps, limitM = Infinity): NetworkFacilityDistances {
+  const { cg, scratch } = contractedOf(graph);
+  let o = chainSnapCache.get(origins);
+  if (!o) chainSnapCache.set(origins, (o = chainSnaps(graph, cg, origins)));
+  const f = chainSnaps(graph, cg, facilities);
+  const { chainA, chainB, chainLength } = cg;
+
   const seedNode: number[] = [];
   const seedDist: number[] = [];
   const seedSource: number[] = [];
-  const onEdge = new Map<number, number[]>();
-  for (let f = 0; f < m; f++) {
-    const e = facilities.edge[f];
-    if (e < 0) continue;
-    const len = graph.edgeLength[e];
-    const leg = facilities.legM[f];
-    seedNode.push(graph.edgeFrom[e], graph.edgeTo[e]);
-    seedDist.push(leg + facilities.t[f] * len, leg + (1 - facilities.t[f]) * len);
-    seedSource.push(f, f);
-    const list = onEdge.get(e);
-    if (list) list.push(f);
-    else onEdge.set(e, [f]);
+  const onChain = new Map<number, number[]>();
+  for (let j = 0; j < f.chain.length; j++) {
+    const c = f.chain[j];
+    if (c < 0) continue;
+    seedNode.push(chainA[c], chainB[c]);
+    seedDist.push(f.leg[j] + f.pos[j], f.leg[j] + (chainLength[c] - f.pos[j]));
+    seedSource.push(j, j);
+    const list = onChain.get(c);
+    if (list) list.push(j);
+    else onChain.set(c, [j]);
   }
-  const { dist, source } = multiSourceDijkstra(graph, seedNode, seedDist, seedSource, limitM, scratch);
+  const { dist, source, heap } = multiSourceDijkstra(cg, seedNode, seedDist, seedSource, limitM, scratch);
+  scratch.heap = heap;
 
-  const n = origins.edge.length;
+  const n = o.chain.length;
   const distance = new Float64Array(n);
   const nearest = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    const e = origins.edge[i];
-    if (e < 0) {
+    const c = o.chain[i];
+    if (c < 0) {
       distance[i] = NaN;
       continue;
     }
-    const len = graph.edgeLength[e];
-    const t = origins.t[i];
-    const a = graph.edgeFrom[e];
-    const b = graph.edgeTo[e];
-    let best = dist[a] + t * len;
-    let bestF = source[a];
-    const viaB = dist[b] + (1 - t) * len;
-    if (viaB < best) {
+    const p = o.pos[i];
+    let best = dist[chainA[c]] + p;
+    let bestF = source[chainA[c]];
+    const viaB = dist[chainB[c]] + (chainLength[c] - p);
+    if (viaB < best || (viaB === best && source[chainB[c]] < bestF)) {
       best = viaB;
-      bestF = source[b];
+      bestF = source[chainB[c]];
     }
-    const same = onEdge.get(e);
+    const same = onChain.get(c);
     if (same) {
-      for (const f of same) {
-        const direct = Math.abs(t - facilities.t[f]) * len + facilities.legM[f];
-        if (direct < best || (direct === best && f < bestF)) {
+      for (const j of same) {
+        const direct = Math.abs(p - f.pos[j]) + f.leg[j];
+        if (direct < best || (direct === best && j < bestF)) {
           best = direct;
-          bestF = f;
+          bestF = j;
         }
       }
     }
-    best += origins.legM[i];
-    if (best > limitM || !Number.isFinite(best)) {
-      distance[i] = Infinity;
-      nearest[i] = -1;
-    } else {
+    best += o.leg[i];
+    if (best > limitM || !Number.isFinite(best)) distance[i] = Infinity;
+    else {
       distance[i] = best;
       nearest[i] = bestF;
     }

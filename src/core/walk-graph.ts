@@ -20,6 +20,8 @@ export interface WalkGraph {
   adjOffsets: Uint32Array;
   adjNode: Uint32Array;
   adjEdge: Uint32Array;
+  /** Length of edge adjEdge[k], stored beside adjNode[k] so the search reads one array, not two. */
+  adjLength: Float64Array;
 }
 
 /**
@@ -91,13 +93,16 @@ export function withAdjacency(
   const fill = adjOffsets.slice(0, nodeCount);
   const adjNode = new Uint32Array(2 * edgeCount);
   const adjEdge = new Uint32Array(2 * edgeCount);
+  const adjLength = new Float64Array(2 * edgeCount);
   for (let e = 0; e < edgeCount; e++) {
     const a = edgeFrom[e];
     const b = edgeTo[e];
     adjNode[fill[a]] = b;
+    adjLength[fill[a]] = edgeLength[e];
     adjEdge[fill[a]++] = e;
     adjNode[fill[b]] = a;
+    adjLength[fill[b]] = edgeLength[e];
     adjEdge[fill[b]++] = e;
   }
-  return { nodeCount, edgeCount, coords, edgeFrom, edgeTo, edgeLength, edgeLine, adjOffsets, adjNode, adjEdge };
+  return { nodeCount, edgeCount, coords, edgeFrom, edgeTo, edgeLength, edgeLine, adjOffsets, adjNode, adjEdge, adjLength };
 }

@@ -3,7 +3,6 @@ import { generateSyntheticCity, type SyntheticCity } from '../../bench/synthetic
 import { buildWalkGraph, type WalkGraph } from '../../src/core/walk-graph.ts';
 import { buildEdgeIndex, snapToNetwork, type Snaps } from '../../src/core/snap-to-network.ts';
 import { networkFacilityDistances } from '../../src/core/network-facility-distances.ts';
-import { contractGraph, contractedFacilityDistances, toChainSnaps } from '../../bench/prototype/contracted.ts';
 
 const small = (seed: number, targetEdges = 2000): SyntheticCity =>
   generateSyntheticCity({ targetEdges, seed, originCount: 500, facilityTypes: [{ id: 'x', count: 10 }] });
@@ -247,11 +246,8 @@ describe('networkFacilityDistances vs brute force (small synthetic city)', () =>
     }
   });
 
-  const cg = contractGraph(g);
   const variants = {
-    core: (limit: number) => networkFacilityDistances(g, origins, facilities, limit),
-    'bench prototype (contracted)': (limit: number) =>
-      contractedFacilityDistances(cg, toChainSnaps(g, cg, origins), toChainSnaps(g, cg, facilities), limit),
+    networkFacilityDistances: (limit: number) => networkFacilityDistances(g, origins, facilities, limit),
   };
   for (const [name, run] of Object.entries(variants)) {
     for (const limit of [Infinity, 1000]) {
