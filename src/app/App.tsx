@@ -285,7 +285,7 @@ export function App() {
                 <section className="levels">
                   <div className="section-title">{t('levels')} ({mode === 'network' ? t('modeNetwork') : t('modeStraight')})</div>
                   {levelShares.map(({ l, share }) => (
-                    <div key={l.id} className="level-row"><span>{lang === 'zh' ? l.zh : l.en} ≤{l.distanceM} m</span><meter min={0} max={1} value={share} /><span>{formatPercent(share)}</span></div>
+                    <div key={l.id} className="level-row" title={`≈${(l.distanceM / params.speedMPerMin).toFixed(1)} ${t('minutes')} @ ${params.speedMPerMin} m/min`}><span>{lang === 'zh' ? l.zh : l.en} ≤{l.distanceM} m</span><meter min={0} max={1} value={share} /><span>{formatPercent(share)}</span></div>
                   ))}
                   {straightOnly !== null && <div className="hint" data-testid="straight-only">{t('straightOnly')}: <b>{formatPersons(straightOnly)}</b> {t('persons')}</div>}
                 </section>

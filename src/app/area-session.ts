@@ -50,7 +50,8 @@ export class AreaSession {
   ) {}
 
   static async open(settings: { limitM: number; maxSnapM: number }): Promise<AreaSession> {
-    const cores = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+    // One analysis worker per core (capped at 8: beyond that the per-worker graph copies cost more than they save).
+    const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
     const clients = Array.from({ length: cores }, () => new AnalysisClient(new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' })));
     const db = await openBrowserDuckDb();
     return new AreaSession(db, new AnalysisPool(clients), settings);

@@ -7,6 +7,7 @@ import { readCommunities, type CommunityLayer } from '../io/read-communities.ts'
 import type { SqlDatabase } from '../io/sql-database.ts';
 import type { FacilityTable, PopulationTable } from '../core/point-tables.ts';
 import type { PopulationFields } from '../io/read-population.ts';
+import type { WalkableRule } from '../core/walkable-rule.ts';
 
 export interface AreaFiles {
   population: { name: string; bytes: Uint8Array; fields?: Partial<PopulationFields> };
@@ -35,7 +36,7 @@ const noTask: Task = { progress: () => {}, checkpoint: async () => {} };
 export async function analyseArea(
   db: SqlDatabase,
   files: AreaFiles,
-  opts: { modes: DistanceMode[]; limitM: number; maxSnapM: number; types?: string[] },
+  opts: { modes: DistanceMode[]; limitM: number; maxSnapM: number; types?: string[]; rule?: WalkableRule },
 ): Promise<AreaAnalysis> {
   const h = createHandlers();
   const timingsMs: Record<string, number> = {};
@@ -47,7 +48,7 @@ export async function analyseArea(
   };
   const pop = await time('loadPopulation', () => h.loadPopulation(files.population, noTask));
   const fac = await time('loadFacilities', () => h.loadFacilities(files.facilities, noTask));
-  const net = files.network ? await time('loadNetwork', () => h.loadNetwork(files.network!, noTask)) : undefined;
+  const net = files.network ? await time('loadNetwork', () => h.loadNetwork({ ...files.network!, ...(opts.rule ? { rule: opts.rule } : {}) }, noTask)) : undefined;
   const com = files.communities ? readCommunities(files.communities.name, new TextDecoder().decode(files.communities.bytes)) : undefined;
   const { community } = com
     ? await time('assignCommunities', () => h.assignCommunities({ polygons: com.table.polygons }, noTask))

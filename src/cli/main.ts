@@ -9,6 +9,7 @@ import { openNodeDuckDb } from '../io/duckdb-node.ts';
 import { formatCsv } from '../io/format-csv.ts';
 import { readFacilitiesFile } from '../io/read-facilities-file.ts';
 import type { PopulationFields } from '../io/read-population.ts';
+import { DEFAULT_WALKABLE_RULE, type WalkableRule } from '../core/walkable-rule.ts';
 import { analyseArea, resolveTypeId, type AreaFiles } from './area-analysis.ts';
 
 const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生活圈), headless
@@ -23,6 +24,8 @@ const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生�
       network: .osm.pbf, .osm or GeoJSON lines; population: CSV id,lon,lat,pop or GeoJSON;
       facilities: CSV id,lon,lat,type, GeoJSON (type property or OSM tags) or an OSM file.
       --id-col/--lon-col/--lat-col/--pop-col rename the population columns.
+      --walkable-rule FILE.json replaces lists of the walkable rule, e.g. {"excludedHighways": ["motorway", "trunk"]}
+      (keys: excludedHighways, footDenied, accessDenied, footAllowed; see docs/analysis-flow.md).
 
 Parameters:
 ${(ANALYSIS_PARAMS as readonly ParamSpec[]).map((p) => `  --${p.flag.padEnd(9)} ${p.en} (${p.zh}), ${p.unit || p.values?.join('|')}, default ${p.default}. ${p.doc}`).join('\n')}
@@ -56,6 +59,15 @@ function populationFields(flags: Record<string, string>): Partial<PopulationFiel
   const fields: Partial<PopulationFields> = {};
   for (const k of ['id', 'lon', 'lat', 'pop'] as const) if (flags[`${k}-col`]) fields[k] = flags[`${k}-col`];
   return fields;
+}
+
+/** A JSON file with any of the WalkableRule lists; missing lists keep their defaults. */
+async function readWalkableRule(p: string): Promise<WalkableRule> {
+  const json = JSON.parse(await readFile(p, 'utf8')) as Partial<WalkableRule>;
+  for (const [k, v] of Object.entries(json)) {
+    if (!(k in DEFAULT_WALKABLE_RULE) || !Array.isArray(v)) throw new Error(`--walkable-rule: "${k}" must be one of ${Object.keys(DEFAULT_WALKABLE_RULE).join(', ')}, each a list of OSM values`);
+  }
+  return { ...DEFAULT_WALKABLE_RULE, ...json };
 }
 
 async function file(p: string) {
@@ -92,7 +104,8 @@ async function analyze(flags: Record<string, string>) {
   };
   const db = await openNodeDuckDb();
   const t0 = performance.now();
-  const a = await analyseArea(db, files, { modes: [params.mode], limitM: params.limitM, maxSnapM: params.maxSnapM });
+  const rule = flags['walkable-rule'] ? await readWalkableRule(flags['walkable-rule']) : undefined;
+  const a = await analyseArea(db, files, { modes: [params.mode], limitM: params.limitM, maxSnapM: params.maxSnapM, rule });
   const types = a.facilities.types;
   await mkdir(flags.out, { recursive: true });
 

@@ -11,9 +11,9 @@ export interface NearestFacilities {
 
 /**
  * Straight-line (haversine, R = 6,371,008.8 m) distance from every origin to its nearest facility.
- * Facilities go into a flatbush index in local equirectangular metres; the planar nearest
- * neighbour is then refined by re-ranking, with the haversine formula, every facility whose
- * planar distance is within 1% + 1 m of it (the projection's scale error is far below that).
+ * Facilities go into a flatbush index in local equirectangular metres; when the planar runner-up
+ * is within 1% + 1 m of the planar nearest, every facility that close is re-ranked with the
+ * haversine formula (the projection's scale error is far below 1%).
  * Both inputs are interleaved lon/lat degrees.
  */
 export function nearestFacilityDistances(origins: Float64Array, facilities: Float64Array): NearestFacilities {
@@ -37,8 +37,14 @@ export function nearestFacilityDistances(origins: Float64Array, facilities: Floa
     const lat = origins[2 * i + 1];
     const x = lon * p.kx;
     const y = lat * p.ky;
-    const first = index.neighbors(x, y, 1)[0];
+    const [first, second] = index.neighbors(x, y, 2);
     const planar = Math.hypot(facilities[2 * first] * p.kx - x, facilities[2 * first + 1] * p.ky - y);
+    // Usually the runner-up is clearly farther and the planar nearest is the geodesic nearest too.
+    if (second === undefined || Math.hypot(facilities[2 * second] * p.kx - x, facilities[2 * second + 1] * p.ky - y) > planar * 1.01 + 1) {
+      distance[i] = haversineMetres(lon, lat, facilities[2 * first], facilities[2 * first + 1]);
+      nearest[i] = first;
+      continue;
+    }
     let best = Infinity;
     let bestJ = -1;
     for (const j of index.neighbors(x, y, Infinity, planar * 1.01 + 1)) {

@@ -76,3 +76,26 @@ describe('lifecircle analyze with renamed population columns and straight-line m
     expect(rows.map((x) => [x[0], x[3]])).toEqual([['A', '100'], ['B', '50']]);
   });
 });
+
+describe('lifecircle analyze with an edited walkable rule', () => {
+  it('leaves the excluded highway classes out of the graph, and names a bad rule key', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lifecircle-rule-'));
+    const rule = path.join(dir, 'rule.json');
+    writeFileSync(rule, JSON.stringify({ excludedHighways: ['motorway', 'motorway_link', 'footway', 'steps'] }));
+    const args = ['--network', path.join(AREA, 'network.osm.pbf'), '--population', path.join(AREA, 'population.csv'), '--facilities', path.join(AREA, 'facilities.geojson')];
+    const base = cli('analyze', ...args, '--out', path.join(dir, 'base'));
+    const edited = cli('analyze', ...args, '--walkable-rule', rule, '--out', path.join(dir, 'edited'));
+    expect(base.status, base.stderr).toBe(0);
+    expect(edited.status, edited.stderr).toBe(0);
+    const edges = (d: string) => JSON.parse(readFileSync(path.join(dir, d, 'summary.json'), 'utf8')).graph.edges;
+    // Independent count: footway/steps edges = consecutive node pairs of those ways in the OSM fixture's GeoJSON twin.
+    const walk = JSON.parse(readFileSync(path.join(AREA, 'streets.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString, { highway: string }>;
+    const footEdges = walk.features.filter((f) => ['footway', 'steps'].includes(f.properties.highway)).reduce((s, f) => s + f.geometry.coordinates.length - 1, 0);
+    expect(edges('base') - edges('edited')).toBe(footEdges);
+    writeFileSync(rule, JSON.stringify({ noSuchList: [] }));
+    const bad = cli('analyze', ...args, '--walkable-rule', rule, '--out', path.join(dir, 'bad'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/"noSuchList" must be one of excludedHighways/);
+  });
+});
