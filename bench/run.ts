@@ -13,7 +13,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildWalkGraph, type WalkGraph } from '../src/core/walk-graph.ts';
-import { buildEdgeIndex, snapToNetwork, type Snaps } from '../src/core/snap-to-network.ts';
+import { buildEdgeIndex, snapToNetwork } from '../src/core/snap-to-network.ts';
 import { networkFacilityDistances } from '../src/core/network-facility-distances.ts';
 import { nearestFacilityDistances } from '../src/core/nearest-facility-distances.ts';
 import { generateSyntheticCity } from './synthetic-city.ts';

@@ -5,7 +5,7 @@ import { FACILITY_TYPES, facilityTypeById } from '../core/facility-types.ts';
 import { LIFE_CIRCLE_LEVELS } from '../core/life-circle-levels.ts';
 import { communityCoverage, coverageTotals, straightOnlyPopulation, type CommunityCoverageRow, type CoverageTotals } from '../io/community-coverage.ts';
 import { uncoveredGeojson } from '../io/export-uncovered-geojson.ts';
-import { formatCsv } from '../io/format-csv.ts';
+import { communityTableCsv } from '../io/community-table-csv.ts';
 import { basemapStyle } from '../map/basemap-style.ts';
 import { communityLayer } from '../map/layers/community-layer.ts';
 import { facilityLayer, serviceRadiusLayer } from '../map/layers/facility-layers.ts';
@@ -14,13 +14,13 @@ import { populationLayer } from '../map/layers/population-layer.ts';
 import type { ServiceAreaResponse } from '../../workers/protocol.ts';
 import { AreaSession, distanceKey, type AreaSnapshot, type LayerKind, type Progress } from './area-session.ts';
 import { CommunityTable } from './components/CommunityTable.tsx';
+import { CoverageSummary } from './components/CoverageSummary.tsx';
 import { Legend } from './components/Legend.tsx';
 import { LayerLoader } from './components/LayerLoader.tsx';
 import { ParamInputs } from './components/ParamInputs.tsx';
 import { MapView } from './components/MapView.tsx';
 import { DEFAULT_AREA_URLS, fetchDefaultManifest } from './default-area.ts';
 import { downloadText } from './download.ts';
-import { formatPercent, formatPersons } from './format.ts';
 import { LangContext, translate, type Lang, type StringKey } from './i18n.ts';
 import { tooltipLines } from './tooltip-lines.ts';
 
@@ -207,18 +207,12 @@ export function App() {
     downloadText(`uncovered_${typeId}_${mode}_${radiusM}m.geojson`, JSON.stringify(fc), 'application/geo+json');
   };
   const exportCsv = () => {
-    const header = ['community_id', 'name', 'name_en', 'type', 'mode', 'radius_m', 'pop', 'covered_pop', 'share', ...LIFE_CIRCLE_LEVELS.map((l) => `share_${l.distanceM}m`), 'mean_dist_m', 'p90_dist_m'];
-    const share = (r: CommunityCoverageRow, x: number) => (r.pop > 0 ? x / r.pop : null);
-    const body = rows.map((r) => [r.id, r.name, r.name_en, typeId, mode, radiusM, r.pop, r.covered, r.share, share(r, r.covered_l5), share(r, r.covered_l10), share(r, r.covered_l15), r.mean_dist, r.p90_dist]);
-    downloadText(`communities_${typeId}_${mode}_${radiusM}m.csv`, formatCsv(header, body, { bom: true }), 'text/csv;charset=utf-8');
+    downloadText(`communities_${typeId}_${mode}_${radiusM}m.csv`, communityTableCsv([{ type: typeId, mode, radiusM, rows }]), 'text/csv;charset=utf-8');
   };
 
   const types = snap ? FACILITY_TYPES.filter((ft) => snap.facilities.types.includes(ft.id)) : [];
   const countOf = (id: string) => (snap ? snap.facilities.typeIndex.filter((k) => snap.facilities.types[k] === id).length : 0);
   const ns = snap?.network?.stats;
-  const levelShares = totals && rows.length
-    ? LIFE_CIRCLE_LEVELS.map((l) => ({ l, share: rows.reduce((s, r) => s + (r[`covered_${l.id}` as 'covered_l5'] ?? 0), 0) / Math.max(1, totals.pop) }))
-    : [];
 
   return (
     <LangContext.Provider value={lang}>
@@ -273,23 +267,7 @@ export function App() {
                 </div>
               </section>
 
-              {totals && (
-                <section className="cards" data-testid="summary">
-                  <div className="card"><b data-testid="total-pop">{formatPersons(totals.pop)}</b><span>{t('totalPop')} ({t('persons')})</span></div>
-                  <div className="card"><b data-testid="covered-pop">{formatPersons(totals.covered)}</b><span>{t('coveredPop')} ({t('persons')})</span></div>
-                  <div className="card"><b data-testid="covered-share">{formatPercent(totals.share)}</b><span>{t('coveredShare')}{otherShare !== null && <> · {mode === 'network' ? t('modeStraight') : t('modeNetwork')} <span data-testid="other-share">{formatPercent(otherShare)}</span></>}</span></div>
-                  <div className="card"><b data-testid="facility-count">{totals.facilities}</b><span>{t('facilities')}</span></div>
-                </section>
-              )}
-              {levelShares.length > 0 && (
-                <section className="levels">
-                  <div className="section-title">{t('levels')} ({mode === 'network' ? t('modeNetwork') : t('modeStraight')})</div>
-                  {levelShares.map(({ l, share }) => (
-                    <div key={l.id} className="level-row" title={`≈${(l.distanceM / params.speedMPerMin).toFixed(1)} ${t('minutes')} @ ${params.speedMPerMin} m/min`}><span>{lang === 'zh' ? l.zh : l.en} ≤{l.distanceM} m</span><meter min={0} max={1} value={share} /><span>{formatPercent(share)}</span></div>
-                  ))}
-                  {straightOnly !== null && <div className="hint" data-testid="straight-only">{t('straightOnly')}: <b>{formatPersons(straightOnly)}</b> {t('persons')}</div>}
-                </section>
-              )}
+              {totals && <CoverageSummary totals={totals} rows={rows} mode={mode} otherShare={otherShare} straightOnly={straightOnly} speedMPerMin={params.speedMPerMin} lang={lang} />}
 
               <section>
                 <div className="section-title">{t('communities')} ({rows.filter((r) => r.idx >= 0).length})</div>

@@ -2,10 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ANALYSIS_PARAMS, DEFAULT_PARAMS, validateParams, type AnalysisParams, type ParamSpec } from '../core/analysis-spec.ts';
 import { facilityTypeById } from '../core/facility-types.ts';
-import { LIFE_CIRCLE_LEVELS } from '../core/life-circle-levels.ts';
 import type { AreaManifest } from '../io/area-manifest.ts';
 import { communityCoverage, coverageTotals } from '../io/community-coverage.ts';
 import { openNodeDuckDb } from '../io/duckdb-node.ts';
+import { communityTableCsv, type CommunityTableBlock } from '../io/community-table-csv.ts';
 import { formatCsv } from '../io/format-csv.ts';
 import { readFacilitiesFile } from '../io/read-facilities-file.ts';
 import type { PopulationFields } from '../io/read-population.ts';
@@ -117,19 +117,14 @@ async function analyze(flags: Record<string, string>) {
   ]);
   await writeFile(path.join(flags.out, 'units.csv'), formatCsv(['id', 'lon', 'lat', 'pop', 'snap_m', ...types.map((t) => `dist_${t}`)], unitRows));
 
-  const communityRows: unknown[][] = [];
+  const blocks: CommunityTableBlock[] = [];
   const totals: Record<string, unknown> = {};
   for (const type of types) {
     const radiusM = flags.radius ? params.radiusM : facilityTypeById(type)?.radiusM ?? params.radiusM;
-    for (const r of await communityCoverage(db, type, params.mode, radiusM)) {
-      const share = (x: number) => (r.pop > 0 ? x / r.pop : null);
-      communityRows.push([r.id, r.name, type, radiusM, r.pop, r.covered, share(r.covered), share(r.covered_l5), share(r.covered_l10), share(r.covered_l15), r.mean_dist, r.p90_dist, r.units, r.off_network_units]);
-    }
+    blocks.push({ type, mode: params.mode, radiusM, rows: await communityCoverage(db, type, params.mode, radiusM) });
     totals[type] = { radius_m: radiusM, ...(await coverageTotals(db, type, params.mode, radiusM)) };
   }
-  await writeFile(path.join(flags.out, 'communities.csv'), formatCsv(
-    ['community_id', 'name', 'type', 'radius_m', 'pop', 'covered_pop', 'share', ...LIFE_CIRCLE_LEVELS.map((l) => `share_${l.distanceM}m`), 'mean_dist_m', 'p90_dist_m', 'units', 'off_network_units'],
-    communityRows, { bom: true }));
+  await writeFile(path.join(flags.out, 'communities.csv'), communityTableCsv(blocks));
 
   const unreachable = Object.fromEntries(a.distances.results.map((r) => [r.type, r.distance.reduce((n, d) => n + (d === Infinity ? 1 : 0), 0)]));
   const summary = {

@@ -43,7 +43,7 @@ describe('lifecircle analyze (the CLI) on the default area', () => {
     const { header, rows } = parseCsv(bytes.toString('utf8'));
     expect(header).toContain('share_300m');
     const units = JSON.parse(readFileSync(path.join(AREA, 'communities.geojson'), 'utf8')).features.length;
-    const types = new Set(rows.map((r) => r[2]));
+    const types = new Set(rows.map((r) => r[header.indexOf('type')]));
     expect(rows.length).toBe(units * types.size);
   });
 
