@@ -18,6 +18,7 @@ import { CoverageSummary } from './components/CoverageSummary.tsx';
 import { Legend } from './components/Legend.tsx';
 import { LayerLoader } from './components/LayerLoader.tsx';
 import { ParamInputs } from './components/ParamInputs.tsx';
+import { RadiusInput } from './components/RadiusInput.tsx';
 import { MapView } from './components/MapView.tsx';
 import { DEFAULT_AREA_URLS, fetchDefaultManifest } from './default-area.ts';
 import { downloadText } from './download.ts';
@@ -249,8 +250,7 @@ export function App() {
                 </label>
                 <label className="field">
                   <span>{t('radius')} ({t('metres')})</span>
-                  <input type="number" min={50} max={params.limitM} step={50} value={radiusM} data-testid="radius-input"
-                    onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v >= 50 && v <= params.limitM) setRadii((r) => ({ ...r, [typeId]: v })); }} />
+                  <RadiusInput value={radiusM} min={50} max={params.limitM} onChange={(v) => setRadii((r) => ({ ...r, [typeId]: v }))} />
                   {typeInfo && typeInfo.confidence !== 'confirmed' && (
                     <span className="badge uncertain" title={`${typeInfo.clause}: ${typeInfo.note} ${t('uncertainHint')}`}>⚠ {t('uncertain')}</span>
                   )}

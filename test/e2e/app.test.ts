@@ -65,7 +65,9 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     for (const [type, radius, mode] of [['primary_school', 500, 'network'], ['market', 800, 'straight'], ['kindergarten', 300, 'network']] as const) {
       await page.selectOption('[data-testid="type-select"]', type);
       await page.check(`[data-testid="mode-${mode}"]`);
-      await page.fill('[data-testid="radius-input"]', String(radius));
+      // Typed key by key, as a planner would: the half-typed "8" must not break anything.
+      await page.locator('[data-testid="radius-input"]').selectText();
+      await page.keyboard.type(String(radius), { delay: 30 });
       await page.waitForFunction((k) => document.body.dataset.analysisKey === k, `${type}|${mode}|${radius}|250`);
       const cli = cliCoverage(type, radius, mode);
       expect(await page.textContent('[data-testid="covered-pop"]')).toBe(personsText(cli.covered));
