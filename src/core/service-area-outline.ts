@@ -3,11 +3,11 @@ import type { ServiceAreaSegments } from './service-area.ts';
 
 /**
  * Outline of the area reached within `limitM`: a concave hull (turf, longest hull edge
- * `maxEdgeM`, default 150 m ≈ one city block) of every reached piece's end points, cut at the
+ * `maxEdgeM`, default 250 m ≈ a long city block) of every reached piece's end points, cut at the
  * limit; falls back to the convex hull when the points are too sparse for a concave one.
  * Returns the outer ring as interleaved lon/lat (empty when fewer than 3 points are reached).
  */
-export function serviceAreaOutline(area: ServiceAreaSegments, limitM: number, maxEdgeM = 150): Float64Array {
+export function serviceAreaOutline(area: ServiceAreaSegments, limitM: number, maxEdgeM = 250): Float64Array {
   const pts = [];
   const s = area.segments;
   for (let k = 0; k < area.startM.length; k++) {
@@ -29,5 +29,8 @@ export function serviceAreaOutline(area: ServiceAreaSegments, limitM: number, ma
   // A concave hull can split into several pieces; keep the largest outer ring.
   const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
   const ring = rings.reduce((best, r) => (r.length > best.length ? r : best), rings[0]);
-  return new Float64Array(ring.flat());
+  // turf's dissolve can leave a ring open by a rounding hair; close it exactly.
+  const [fx, fy] = ring[0];
+  const [lx, ly] = ring[ring.length - 1];
+  return new Float64Array([...ring.flat(), ...(fx !== lx || fy !== ly ? [fx, fy] : [])]);
 }

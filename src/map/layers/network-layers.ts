@@ -25,10 +25,10 @@ export function serviceAreaLayers(area: { segments: Float64Array; endM: Float64A
       data: outline && outline.length ? [{ ring: Array.from({ length: outline.length / 2 }, (_, i) => [outline[2 * i], outline[2 * i + 1]]) }] : [],
       getPolygon: (o: { ring: number[][] }) => o.ring,
       filled: true,
-      getFillColor: [30, 90, 200, 25],
+      getFillColor: [33, 113, 181, 40],
       stroked: true,
-      getLineColor: [30, 90, 200, 220],
-      getLineWidth: 2,
+      getLineColor: [8, 48, 107, 255],
+      getLineWidth: 3,
       lineWidthUnits: 'pixels',
     }),
     new PathLayer({
