@@ -40,3 +40,10 @@ describe('facility types', () => {
     expect(facilityTypeOfTags({ amenity: 'atm' })).toBe(null);
   });
 });
+
+describe('the data README', () => {
+  it('documents every facility type the app derives', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../data/README.md'), 'utf8');
+    for (const t of FACILITY_TYPES) expect(readme, t.id).toContain(`| \`${t.id}\` | ${t.zh} |`);
+  });
+});
