@@ -44,6 +44,7 @@ export function App() {
   const [rows, setRows] = useState<CommunityCoverageRow[]>([]);
   const [straightOnly, setStraightOnly] = useState<number | null>(null);
   const [otherShare, setOtherShare] = useState<number | null>(null);
+  const [showStraightOnly, setShowStraightOnly] = useState(true);
   const [selected, setSelected] = useState<number | null>(null);
   const [focus, setFocus] = useState<{ bbox: [number, number, number, number]; key: number } | null>(null);
   const [selectedFacility, setSelectedFacility] = useState<number | null>(null);
@@ -123,12 +124,13 @@ export function App() {
     const out: Layer[] = [];
     if (snap.communities) out.push(communityLayer(snap.communities.geojson, shareByIdx, selected, `${typeId}|${mode}|${radiusM}|${rows.length}`));
     out.push(serviceRadiusLayer(snap.facilities, typeId, radiusM));
-    out.push(populationLayer(snap.population.coords, dist?.distance ?? null, radiusM));
+    const straight = mode === 'network' && showStraightOnly ? snap.distances.get(distanceKey(typeId, 'straight'))?.distance ?? null : null;
+    out.push(populationLayer(snap.population.coords, dist?.distance ?? null, radiusM, straight));
     if (snap.network && snap.network.isolatedSegments.length) out.push(isolatedNetworkLayer(snap.network.isolatedSegments));
     out.push(...serviceAreaLayers(serviceArea));
     out.push(facilityLayer(snap.facilities, typeId, selectedFacility));
     return out;
-  }, [snap, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility]);
+  }, [snap, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly]);
 
   const style = useMemo(() => basemapStyle({ streets: DEFAULT_AREA_URLS['streets.geojson'], buildings: DEFAULT_AREA_URLS['buildings.geojson'], landuse: DEFAULT_AREA_URLS['landuse.geojson'] }), []);
 
@@ -267,7 +269,7 @@ export function App() {
                 </div>
               </section>
 
-              {totals && <CoverageSummary totals={totals} rows={rows} mode={mode} otherShare={otherShare} straightOnly={straightOnly} speedMPerMin={params.speedMPerMin} lang={lang} />}
+              {totals && <CoverageSummary totals={totals} rows={rows} mode={mode} otherShare={otherShare} straightOnly={straightOnly} speedMPerMin={params.speedMPerMin} lang={lang} showStraightOnly={showStraightOnly} onToggleStraightOnly={setShowStraightOnly} />}
 
               <section>
                 <div className="section-title">{t('communities')} ({rows.filter((r) => r.idx >= 0).length})</div>
@@ -302,7 +304,7 @@ export function App() {
             <MapView style={style} bbox={manifestStyle.bbox} layers={layers} attribution={manifestStyle.attribution} focus={focus} onHover={onHover} onClick={onClick}
               onIdle={() => { document.body.dataset.mapIdle = '1'; }} />
           )}
-          {snap && typeInfo && <Legend lang={lang} typeColor={typeInfo.color} typeLabel={lang === 'zh' ? typeInfo.zh : typeInfo.en} radiusM={radiusM} mode={mode} showServiceArea={!!serviceArea} showIsolated={!!snap.network?.isolatedSegments.length} />}
+          {snap && typeInfo && <Legend lang={lang} typeColor={typeInfo.color} typeLabel={lang === 'zh' ? typeInfo.zh : typeInfo.en} radiusM={radiusM} mode={mode} showServiceArea={!!serviceArea} showIsolated={!!snap.network?.isolatedSegments.length} showStraightOnly={mode === 'network' && showStraightOnly && !!snap.network} />}
           {hover && (
             <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
               {hover.lines.map((l, i) => <div key={i}>{l}</div>)}

@@ -21,6 +21,8 @@ const STRINGS = {
   persons: ['人', 'persons'],
   levels: ['生活圈层级覆盖率', 'Coverage by life-circle level'],
   straightOnly: ['直线半径内但步行超出半径的人口', 'Covered by straight radius but not by walking'],
+  showStraightOnly: ['在地图上标出这些格网（紫框）', 'Mark these cells on the map (purple outline)'],
+  legendStraightOnly: ['紫框 = 直线半径内、步行超出半径', 'Purple outline = within the radius by straight line, not on foot'],
   communities: ['社区单元', 'Community units'],
   derivedNote: ['社区单元由路网围合街坊自动生成，仅代替官方社区边界；可加载自有边界。', 'Units are street-enclosed blocks standing in for official community boundaries; load your own to replace them.'],
   colName: ['单元', 'Unit'],

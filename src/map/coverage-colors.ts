@@ -11,6 +11,8 @@ export const DISTANCE_BANDS: { maxM: number; color: RGBA; zh: string; en: string
 export const OFF_NETWORK_COLOR: RGBA = [120, 120, 120, 200];
 /** Outline drawn around cells that are NOT covered at the chosen radius. */
 export const UNCOVERED_OUTLINE: RGBA = [120, 0, 0, 255];
+/** Outline of cells within the radius by straight line but not on foot (the buffer method's overstatement). */
+export const STRAIGHT_ONLY_OUTLINE: RGBA = [123, 50, 148, 255];
 
 export function distanceColor(d: number): RGBA {
   if (Number.isNaN(d)) return OFF_NETWORK_COLOR;

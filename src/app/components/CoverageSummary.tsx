@@ -8,9 +8,9 @@ import { useT } from '../i18n.ts';
  * other distance mode beside it), facility count, coverage at each GB 50180 level, and the
  * population a straight radius counts as covered but walking does not.
  */
-export function CoverageSummary({ totals, rows, mode, otherShare, straightOnly, speedMPerMin, lang }: {
+export function CoverageSummary({ totals, rows, mode, otherShare, straightOnly, speedMPerMin, lang, showStraightOnly, onToggleStraightOnly }: {
   totals: CoverageTotals; rows: CommunityCoverageRow[]; mode: 'network' | 'straight'; otherShare: number | null;
-  straightOnly: number | null; speedMPerMin: number; lang: 'zh' | 'en';
+  straightOnly: number | null; speedMPerMin: number; lang: 'zh' | 'en'; showStraightOnly: boolean; onToggleStraightOnly: (v: boolean) => void;
 }) {
   const t = useT();
   const modeLabel = (m: string) => (m === 'network' ? t('modeNetwork') : t('modeStraight'));
@@ -36,6 +36,9 @@ export function CoverageSummary({ totals, rows, mode, otherShare, straightOnly, 
             </div>
           ))}
           {straightOnly !== null && <div className="hint" data-testid="straight-only">{t('straightOnly')}: <b>{formatPersons(straightOnly)}</b> {t('persons')}</div>}
+          {straightOnly !== null && mode === 'network' && (
+            <label className="hint"><input type="checkbox" checked={showStraightOnly} onChange={(e) => onToggleStraightOnly(e.target.checked)} data-testid="show-straight-only" /> {t('showStraightOnly')}</label>
+          )}
         </section>
       )}
     </>

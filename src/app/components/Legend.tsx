@@ -1,4 +1,4 @@
-import { DISTANCE_BANDS, OFF_NETWORK_COLOR, REACH_BANDS, SHARE_CLASSES, type RGBA } from '../../map/coverage-colors.ts';
+import { DISTANCE_BANDS, OFF_NETWORK_COLOR, REACH_BANDS, SHARE_CLASSES, STRAIGHT_ONLY_OUTLINE, type RGBA } from '../../map/coverage-colors.ts';
 import { useT } from '../i18n.ts';
 
 const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
@@ -6,8 +6,8 @@ const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
 );
 
 /** Explains every colour on the map, with units; built from the same constants as the layers. */
-export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceArea, showIsolated }: {
-  lang: 'zh' | 'en'; typeColor: number[]; typeLabel: string; radiusM: number; mode: string; showServiceArea: boolean; showIsolated: boolean;
+export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceArea, showIsolated, showStraightOnly }: {
+  lang: 'zh' | 'en'; typeColor: number[]; typeLabel: string; radiusM: number; mode: string; showServiceArea: boolean; showIsolated: boolean; showStraightOnly: boolean;
 }) {
   const t = useT();
   return (
@@ -18,6 +18,7 @@ export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceA
       ))}
       <div className="legend-row">{swatch(OFF_NETWORK_COLOR, 'dot')}{t('legendOffNetwork')}</div>
       <div className="legend-row"><span className="swatch dot outlined" />{t('legendUncovered')} ({radiusM} {t('metres')})</div>
+      {showStraightOnly && <div className="legend-row"><span className="swatch dot outlined" style={{ borderColor: `rgb(${STRAIGHT_ONLY_OUTLINE.slice(0, 3).join(',')})`, borderWidth: 3 }} />{t('legendStraightOnly')}</div>}
       <div className="legend-title">{t('legendCommunities')}</div>
       <div className="legend-row">{SHARE_CLASSES.slice().reverse().map((c) => <span key={c.label} className="ramp">{swatch(c.color)}{c.label}</span>)}</div>
       <div className="legend-title">{t('legendFacilities')}</div>
