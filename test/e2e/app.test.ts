@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
@@ -38,7 +39,7 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('pageerror', (e) => consoleErrors.push(String(e.stack ?? e)));
     page.on('request', (r) => { const u = r.url(); if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(u)) foreignRequests.push(u); });
     const t0 = Date.now();
     await page.goto(ORIGIN);
@@ -178,6 +179,23 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     expect(await page.textContent('[data-testid="covered-pop"]')).toBe(personsText(cli.covered));
     expect(await page.textContent('[data-testid="off-network"]')).toContain(String(cli.off_network_units));
     expect(cli.off_network_units).toBeGreaterThan(0);
+  });
+
+  it('analyses a facility list the planner loads (CSV) exactly as the CLI does', async () => {
+    const csv = 'id,lon,lat,type,name\nK1,118.7700,32.0430,kindergarten,梅园幼儿园\nK2,118.7850,32.0480,kindergarten,新建幼儿园\n';
+    const dir = mkdtempSync(path.join(tmpdir(), 'lifecircle-e2e-'));
+    writeFileSync(path.join(dir, 'kindergartens.csv'), csv);
+    await page.setInputFiles('[data-testid="file-facilities"]', { name: 'kindergartens.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction(() => document.body.dataset.analysisKey?.startsWith('kindergarten|'), null, { timeout: 60_000 });
+    await page.check('[data-testid="mode-network"]');
+    await page.waitForFunction(() => document.body.dataset.analysisKey?.startsWith('kindergarten|network|300|'), null, { timeout: 60_000 });
+    const out = path.join(dir, 'out');
+    execFileSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), 'analyze', '--network', path.join(ROOT, 'data/nanjing-xinjiekou/network.osm.pbf'),
+      '--population', path.join(ROOT, 'data/nanjing-xinjiekou/population.csv'), '--facilities', path.join(dir, 'kindergartens.csv'),
+      '--max-snap', await page.inputValue('[data-testid="param-max-snap"]'), '--out', out]);
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(await page.textContent('[data-testid="facility-count"]')).toBe('2');
+    expect(await page.textContent('[data-testid="covered-pop"]')).toBe(personsText(summary.totals.kindergarten.covered));
   });
 
   it('shows the OSM and GHS-POP attribution on the map', async () => {

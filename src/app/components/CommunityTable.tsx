@@ -24,7 +24,10 @@ export function CommunityTable({ rows, lang, selected, onSelect }: {
     });
   }, [rows, sort]);
   const selectedRow = useRef<HTMLTableRowElement>(null);
-  useEffect(() => selectedRow.current?.scrollIntoView({ block: 'nearest' }), [selected]);
+  // Braces matter: Chromium's scrollIntoView now returns a Promise, and an effect may only return a cleanup function.
+  useEffect(() => {
+    void selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   const header = (key: SortKey, label: string) => (
     <th onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       {label}{sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}

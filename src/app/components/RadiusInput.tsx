@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
  */
 export function RadiusInput({ value, min, max, onChange }: { value: number; min: number; max: number; onChange: (v: number) => void }) {
   const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
+  useEffect(() => {
+    setDraft(String(value));
+  }, [value]);
   const valid = (s: string) => /^\d+$/.test(s.trim()) && Number(s) >= min && Number(s) <= max;
   return (
     <input type="number" min={min} max={max} step={50} value={draft} data-testid="radius-input" aria-invalid={!valid(draft)}
