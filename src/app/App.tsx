@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_PARAMS, type AnalysisParams } from '../core/analysis-spec.ts';
+import type { WalkableRule } from '../core/walkable-rule.ts';
 import { FACILITY_TYPES, facilityTypeById } from '../core/facility-types.ts';
 import { LIFE_CIRCLE_LEVELS } from '../core/life-circle-levels.ts';
 import { communityCoverage, coverageTotals, straightOnlyPopulation, type CommunityCoverageRow, type CoverageTotals } from '../io/community-coverage.ts';
@@ -19,6 +20,7 @@ import { Legend } from './components/Legend.tsx';
 import { LayerLoader } from './components/LayerLoader.tsx';
 import { ParamInputs } from './components/ParamInputs.tsx';
 import { RadiusInput } from './components/RadiusInput.tsx';
+import { WalkableRuleInput } from './components/WalkableRuleInput.tsx';
 import { MapView } from './components/MapView.tsx';
 import { DEFAULT_AREA_URLS, fetchDefaultManifest } from './default-area.ts';
 import { downloadText } from './download.ts';
@@ -204,6 +206,24 @@ export function App() {
     }
   };
 
+  const applyRule = async (rule: WalkableRule) => {
+    const s = session.current;
+    if (!s) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    setStatus('loading');
+    try {
+      setSnap(await s.setWalkableRule(rule, setProgress, ac.signal));
+      setServiceArea(null);
+    } catch (e) {
+      const err = e as Error;
+      setErrors((x) => [...x, err.name === 'AbortError' ? t('cancel') : err.message]);
+    } finally {
+      setStatus('ready');
+      setProgress(null);
+    }
+  };
+
   const exportGeojson = () => {
     if (!snap || !dist) return;
     const fc = uncoveredGeojson(snap.population, dist.distance, dist.facility, snap.facilities.ids, { type: typeId, mode, radiusM });
@@ -289,6 +309,7 @@ export function App() {
                 {snap.network && <div className="hint" data-testid="off-network">{t('offNetwork', { n: snap.offNetwork.origins, m: params.maxSnapM })}</div>}
                 {mode === 'network' && <div className="hint">{t('clickFacility')}</div>}
                 <ParamInputs keys={['speedMPerMin', 'maxSnapM', 'limitM']} params={params} lang={lang} disabled={status === 'loading'} onApply={applyParam} />
+                {snap.network && session.current && <WalkableRuleInput rule={session.current.rule} disabled={status === 'loading'} onApply={applyRule} />}
               </section>
 
               <section>

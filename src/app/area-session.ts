@@ -1,4 +1,5 @@
 import type { FacilityTable, PopulationTable } from '../core/point-tables.ts';
+import { DEFAULT_WALKABLE_RULE, type WalkableRule } from '../core/walkable-rule.ts';
 import { loadDistanceTable, loadLayerTables, type TypeDistances } from '../io/analysis-tables.ts';
 import type { AreaManifest } from '../io/area-manifest.ts';
 import { openBrowserDuckDb } from '../io/duckdb-browser.ts';
@@ -91,7 +92,20 @@ export class AreaSession {
     const payload = { name: file.name, bytes: file.bytes.slice() };
     if (kind === 'population') return (await this.pool.broadcast('loadPopulation', payload)) as unknown;
     if (kind === 'facilities') return (await this.pool.broadcast('loadFacilities', payload)) as unknown;
-    return (await this.pool.broadcast('loadNetwork', payload)) as unknown;
+    return (await this.pool.broadcast('loadNetwork', { ...payload, rule: this.rule })) as unknown;
+  }
+
+  /** Rebuilds the walk graph with another walkable rule, then every distance. */
+  async setWalkableRule(rule: WalkableRule, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
+    const previous = this.rule;
+    this.rule = rule;
+    try {
+      return await this.rebuild(this.snapshot!.manifest, onProgress, signal, 'network');
+    } catch (e) {
+      this.rule = previous;
+      if (this.files.network) await this.sendLayer('network', this.files.network).catch(() => {});
+      throw e;
+    }
   }
 
   /** Recomputes distances with new limits (search limit, max snap), keeping every layer. */
@@ -133,7 +147,7 @@ export class AreaSession {
     let network = prev?.network;
     if ((!only || only === 'network') && this.files.network) {
       step(this.files.network.name, 3);
-      network = await this.pool.broadcast('loadNetwork', get('network'), { signal });
+      network = await this.pool.broadcast('loadNetwork', { ...get('network'), rule: this.rule }, { signal });
       warnings.push(...network.warnings);
     }
     let communities = prev?.communities;
@@ -174,4 +188,6 @@ export class AreaSession {
   }
 
   lastWarnings: string[] = [];
+  /** Which OSM ways are walkable (editable in the panel). */
+  rule: WalkableRule = DEFAULT_WALKABLE_RULE;
 }

@@ -56,6 +56,8 @@ const STRINGS = {
   clickFacility: ['点击设施查看其步行服务范围', 'Click a facility to see its walking service area'],
   outside: ['单元外', 'Outside units'],
   language: ['English', '中文'],
+  excludedHighways: ['不可步行道路', 'Not walkable'],
+  excludedHighwaysHint: ['不计入步行网络的 OSM highway 类型（逗号分隔）；另排除 foot=no，及 access=no/private 且无 foot=yes/designated 的道路。', 'OSM highway=* classes left out of the walk graph (comma-separated); foot=no, and access=no/private without foot=yes/designated, are also left out.'],
 } satisfies Record<string, [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

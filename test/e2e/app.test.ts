@@ -198,6 +198,17 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     expect(await page.textContent('[data-testid="covered-pop"]')).toBe(personsText(summary.totals.kindergarten.covered));
   });
 
+  it('rebuilds the walk graph when the planner edits the walkable rule, as the CLI does', async () => {
+    const edgesShown = async () => Number((await page.textContent('[data-testid="graph-stats"]'))!.match(/([\d,]+) (?:edges|路段)|路段 ([\d,]+)/)!.slice(1).find(Boolean)!.replace(/,/g, ''));
+    const before = await edgesShown();
+    await page.fill('[data-testid="excluded-highways"]', 'motorway, motorway_link, construction, proposed, raceway, bus_guideway, footway, steps');
+    await page.press('[data-testid="excluded-highways"]', 'Enter');
+    await expect.poll(edgesShown, { timeout: 60_000 }).toBeLessThan(before);
+    const walk = JSON.parse(readFileSync(path.join(ROOT, 'data/nanjing-xinjiekou/streets.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString, { highway: string }>;
+    const footEdges = walk.features.filter((f) => ['footway', 'steps'].includes(f.properties.highway)).reduce((n, f) => n + f.geometry.coordinates.length - 1, 0);
+    expect(before - (await edgesShown())).toBe(footEdges);
+  });
+
   it('shows the OSM and GHS-POP attribution on the map', async () => {
     const attribution = await page.textContent('.maplibregl-ctrl-attrib');
     expect(attribution).toContain('OpenStreetMap');
