@@ -162,67 +162,49 @@ export function App() {
     if (info.layer.id === 'facilities') setSelectedFacility(info.index);
   }, [selectCommunity]);
 
-  const replaceLayer = async (kind: LayerKind, file: File) => {
+  /**
+   * Runs a long session task (reload, recompute) with progress and a cancel button; on failure
+   * shows `describe(error)` and keeps the previous snapshot, which the session leaves intact.
+   */
+  const runTask = async (task: (s: AreaSession, signal: AbortSignal) => Promise<AreaSnapshot>, describe: (why: string) => string = (w) => w): Promise<AreaSnapshot | null> => {
     const s = session.current;
-    if (!s) return;
+    if (!s) return null;
     const ac = new AbortController();
     abort.current = ac;
     setStatus('loading');
     try {
-      const next = await s.replaceLayer(kind, file.name, new Uint8Array(await file.arrayBuffer()), setProgress, ac.signal);
+      const next = await task(s, ac.signal);
       setSnap(next);
-      setWarnings(s.lastWarnings);
-      setSelected(null);
-      setSelectedFacility(null);
-      if (!next.facilities.types.includes(typeId)) setTypeId(next.facilities.types[0] ?? '');
+      setServiceArea(null);
+      return next;
     } catch (e) {
       const err = e as Error;
-      const why = err.name === 'AbortError' ? t('cancel') : err.message;
-      setErrors((x) => [...x, `${t('errorTitle')} ${why.startsWith(file.name) ? why : `${file.name}: ${why}`}`]);
+      setErrors((x) => [...x, describe(err.name === 'AbortError' ? t('cancel') : err.message)]);
+      return null;
     } finally {
       setStatus('ready');
       setProgress(null);
     }
+  };
+
+  const replaceLayer = async (kind: LayerKind, file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const next = await runTask((s, signal) => s.replaceLayer(kind, file.name, bytes, setProgress, signal), (why) => `${t('errorTitle')} ${why.startsWith(file.name) ? why : `${file.name}: ${why}`}`);
+    if (!next) return;
+    setWarnings(session.current!.lastWarnings);
+    setSelected(null);
+    setSelectedFacility(null);
+    if (!next.facilities.types.includes(typeId)) setTypeId(next.facilities.types[0] ?? '');
   };
 
   const applyParam = async (key: keyof AnalysisParams, value: number) => {
     const next = { ...params, [key]: value };
     setParams(next);
-    const s = session.current;
-    if (!s || (key !== 'limitM' && key !== 'maxSnapM')) return;
-    const ac = new AbortController();
-    abort.current = ac;
-    setStatus('loading');
-    try {
-      setSnap(await s.recompute({ limitM: next.limitM, maxSnapM: next.maxSnapM }, setProgress, ac.signal));
-      setServiceArea(null);
-    } catch (e) {
-      const err = e as Error;
-      setErrors((x) => [...x, err.name === 'AbortError' ? t('cancel') : err.message]);
-      setParams(params);
-    } finally {
-      setStatus('ready');
-      setProgress(null);
-    }
+    if (key !== 'limitM' && key !== 'maxSnapM') return;
+    if (!(await runTask((s, signal) => s.recompute({ limitM: next.limitM, maxSnapM: next.maxSnapM }, setProgress, signal)))) setParams(params);
   };
 
-  const applyRule = async (rule: WalkableRule) => {
-    const s = session.current;
-    if (!s) return;
-    const ac = new AbortController();
-    abort.current = ac;
-    setStatus('loading');
-    try {
-      setSnap(await s.setWalkableRule(rule, setProgress, ac.signal));
-      setServiceArea(null);
-    } catch (e) {
-      const err = e as Error;
-      setErrors((x) => [...x, err.name === 'AbortError' ? t('cancel') : err.message]);
-    } finally {
-      setStatus('ready');
-      setProgress(null);
-    }
-  };
+  const applyRule = (rule: WalkableRule) => runTask((s, signal) => s.setWalkableRule(rule, setProgress, signal));
 
   const exportGeojson = () => {
     if (!snap || !dist) return;
