@@ -111,3 +111,22 @@ describe('walking distances on the real Nanjing network', () => {
     expect(net.stats.largestComponentShare).toBeCloseTo(Math.max(...sizes.values()) / net.graph.nodeCount, 12);
   });
 });
+
+describe('the same streets read from OSM PBF and from GeoJSON lines', () => {
+  it('give the same walking distances for nearly every unit (the GeoJSON lacks one pedestrian-area ring)', () => {
+    const fromPbf = prepareNetwork(readNetwork('network.osm.pbf', read('network.osm.pbf')).input);
+    const fromGeojson = prepareNetwork(readNetwork('streets.geojson', read('streets.geojson')).input);
+    const origins = readPopulation('population.csv', read('population.csv').toString('utf8')).table.coords;
+    const fac = readFacilities('facilities.geojson', read('facilities.geojson').toString('utf8')).table;
+    const t = fac.types.indexOf('bus_stop');
+    const stops = new Float64Array([...fac.coords].filter((_, k) => fac.typeIndex[k >> 1] === t));
+    const d = (net: PreparedNetwork) => networkFacilityDistances(net.graph, snapToNetwork(net.graph, net.edgeIndex, origins, 250), snapToNetwork(net.graph, net.edgeIndex, stops, 250)).distance;
+    const a = d(fromPbf);
+    const b = d(fromGeojson);
+    let same = 0;
+    // The projection for snapping is centred on each graph's mean latitude, so feet differ by < 1 µm.
+    for (let i = 0; i < a.length; i++) if (Object.is(a[i], b[i]) || Math.abs(a[i] - b[i]) < 1e-3) same++;
+    expect(same / a.length).toBeGreaterThan(0.95);
+    expect(fromPbf.graph.edgeCount - fromGeojson.graph.edgeCount).toBeGreaterThanOrEqual(0);
+  });
+});

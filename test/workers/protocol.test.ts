@@ -68,3 +68,18 @@ describe('the worker protocol', () => {
     client.terminate();
   });
 });
+
+describe('a bad street network file', () => {
+  it('is refused with its name and the worker keeps walking on the network it had', async () => {
+    const client = connectedClient();
+    await client.call('loadPopulation', file('population.csv'));
+    await client.call('loadFacilities', file('facilities.geojson'));
+    const good = await client.call('loadNetwork', file('network.osm.pbf'));
+    await expect(client.call('loadNetwork', { name: 'streets.osm.pbf', bytes: new Uint8Array([0, 0, 0, 5, 1, 2, 3, 4, 5]) })).rejects.toThrow(/streets\.osm\.pbf/);
+    const r = await client.call('computeDistances', { types: ['market'], modes: ['network'], limitM: 2000, maxSnapM: 250 });
+    expect(r.results[0].mode).toBe('network');
+    expect(r.results[0].distance.some((d) => Number.isFinite(d))).toBe(true);
+    expect(good.stats.edges).toBeGreaterThan(0);
+    client.terminate();
+  });
+});
