@@ -35,6 +35,18 @@ describe('nearestFacilityDistances', () => {
     }
   });
 
+  it('stays exact for origins far outside the facilities\' extent and for clustered facilities', () => {
+    const rand = seededRandom(4);
+    const origins = randomPoints(rand, 3000, [118.5, 31.8, 119.1, 32.3]);
+    const facilities = new Float64Array([...randomPoints(rand, 300, [118.77, 32.03, 118.79, 32.05]), ...randomPoints(rand, 5, NANJING)]);
+    const got = nearestFacilityDistances(origins, facilities);
+    const want = bruteForce(origins, facilities);
+    for (let i = 0; i < 3000; i++) {
+      expect(got.distance[i]).toBeCloseTo(want.distance[i], 6);
+      expect(got.nearest[i]).toBe(want.nearest[i]);
+    }
+  });
+
   it('reports Infinity and -1 when there are no facilities', () => {
     const r = nearestFacilityDistances(new Float64Array([118.78, 32.04]), new Float64Array(0));
     expect(r.distance[0]).toBe(Infinity);
