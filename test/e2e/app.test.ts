@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facilityTypeOfTags } from '../../src/core/facility-types.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -207,6 +208,20 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
     const walk = JSON.parse(readFileSync(path.join(ROOT, 'data/nanjing-xinjiekou/streets.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString, { highway: string }>;
     const footEdges = walk.features.filter((f) => ['footway', 'steps'].includes(f.properties.highway)).reduce((n, f) => n + f.geometry.coordinates.length - 1, 0);
     expect(before - (await edgesShown())).toBe(footEdges);
+  });
+
+  it('shows progress for a long load, cancels it, and keeps the loaded population', async () => {
+    const before = await page.textContent('[data-testid="total-pop"]');
+    // 150,000 seeded random points over the area: long enough to see progress and press cancel.
+    const rand = seededRandom(11);
+    const rows = ['id,lon,lat,pop'];
+    for (let i = 0; i < 150_000; i++) rows.push(`R${i},${(118.763 + rand() * 0.033).toFixed(6)},${(32.035 + rand() * 0.017).toFixed(6)},${(rand() * 50).toFixed(1)}`);
+    await page.setInputFiles('[data-testid="file-population"]', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.waitForSelector('[data-testid="progress"]', { timeout: 30_000 });
+    await page.click('[data-testid="progress"] button');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="error"]')].some((e) => /取消|Cancel/.test(e.textContent ?? '')), null, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="progress"]', { state: 'detached', timeout: 60_000 });
+    expect(await page.textContent('[data-testid="total-pop"]')).toBe(before);
   });
 
   it('shows the OSM and GHS-POP attribution on the map', async () => {
