@@ -1,4 +1,4 @@
-import { offNetworkCounts } from '../src/core/area-context.ts';
+import { offNetworkCounts, prepareNetwork } from '../src/core/area-context.ts';
 import { distancesToType } from '../src/core/distances-to-type.ts';
 import { pointsInPolygons } from '../src/core/points-in-polygons.ts';
 import { serviceArea } from '../src/core/service-area.ts';
@@ -8,7 +8,7 @@ import type { TypeDistances } from '../src/io/analysis-tables.ts';
 import { readFacilitiesFile } from '../src/io/read-facilities-file.ts';
 import { readNetwork } from '../src/io/read-network.ts';
 import { readPopulation } from '../src/io/read-population.ts';
-import { AnalysisState, prepareNetwork } from './analysis-state.ts';
+import { AnalysisState } from './analysis-state.ts';
 import { networkSummary } from './network-summary.ts';
 import type { MessageName, RequestOf, ResponseOf } from './protocol.ts';
 

@@ -1,4 +1,4 @@
-import { areaContext, prepareNetwork, type AreaContext, type PreparedNetwork } from '../src/core/area-context.ts';
+import { areaContext, type AreaContext, type PreparedNetwork } from '../src/core/area-context.ts';
 import type { FacilityTable, PopulationTable } from '../src/core/point-tables.ts';
 
 /**
@@ -30,4 +30,3 @@ export class AnalysisState {
   }
 }
 
-export { prepareNetwork };
