@@ -122,7 +122,9 @@ export function App() {
   const shareByIdx = useMemo(() => new Map(rows.map((r) => [r.idx, r.share])), [rows]);
 
   const layers = useMemo(() => {
-    if (!snap) return [] as Layer[];
+    // Layers wait for the first figures: on a slow machine drawing them competes with DuckDB's
+    // first queries for the CPU, and the figures matter more.
+    if (!snap || !totals) return [] as Layer[];
     const out: Layer[] = [];
     if (snap.communities) out.push(communityLayer(snap.communities.geojson, shareByIdx, selected, `${typeId}|${mode}|${radiusM}|${rows.length}`));
     out.push(serviceRadiusLayer(snap.facilities, typeId, radiusM));
@@ -132,7 +134,7 @@ export function App() {
     out.push(...serviceAreaLayers(serviceArea));
     out.push(facilityLayer(snap.facilities, typeId, selectedFacility));
     return out;
-  }, [snap, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly]);
+  }, [snap, totals === null, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly]);
 
   const style = useMemo(() => basemapStyle({ streets: DEFAULT_AREA_URLS['streets.geojson'], buildings: DEFAULT_AREA_URLS['buildings.geojson'], landuse: DEFAULT_AREA_URLS['landuse.geojson'] }), []);
 
