@@ -89,7 +89,7 @@ export class AreaSession {
   }
 
   private async sendLayer(kind: Exclude<LayerKind, 'communities'>, file: { name: string; bytes: Uint8Array }) {
-    const payload = { name: file.name, bytes: file.bytes.slice() };
+    const payload = { name: file.name, bytes: file.bytes };
     if (kind === 'population') return (await this.pool.broadcast('loadPopulation', payload)) as unknown;
     if (kind === 'facilities') return (await this.pool.broadcast('loadFacilities', payload)) as unknown;
     return (await this.pool.broadcast('loadNetwork', { ...payload, rule: this.rule })) as unknown;
@@ -124,23 +124,26 @@ export class AreaSession {
     const prev = this.snapshot;
     const warnings: string[] = [];
     const step = (label: string, done: number) => onProgress({ label, done, total: 6 });
+    // Requests are structured-cloned to each worker (not transferred), so the session's bytes stay usable.
     const get = <K extends LayerKind>(k: K) => {
       const f = this.files[k];
       if (!f) throw new LoadError(k, 'no file loaded');
-      return { name: f.name, bytes: f.bytes.slice() };
+      return f;
     };
 
     let population = prev?.population;
     if (!only || only === 'population') {
-      step(get('population').name, 1);
-      const r = await this.pool.broadcast('loadPopulation', get('population'), { signal });
+      const f = get('population');
+      step(f.name, 1);
+      const r = await this.pool.broadcast('loadPopulation', f, { signal });
       population = r.table;
       warnings.push(...r.warnings);
     }
     let facilities = prev?.facilities;
     if (!only || only === 'facilities') {
-      step(get('facilities').name, 2);
-      const r = await this.pool.broadcast('loadFacilities', get('facilities'), { signal });
+      const f = get('facilities');
+      step(f.name, 2);
+      const r = await this.pool.broadcast('loadFacilities', f, { signal });
       facilities = r.table;
       warnings.push(...r.warnings);
     }
@@ -159,7 +162,7 @@ export class AreaSession {
     const community = only === 'distances' && prev
       ? prev.community
       : communities
-      ? (await this.pool.one('assignCommunities', { polygons: structuredClone(communities.polygons) }, { signal })).community
+      ? (await this.pool.one('assignCommunities', { polygons: communities.polygons }, { signal })).community
       : new Int32Array(population!.length).fill(-1);
 
     step('distances', 4);
