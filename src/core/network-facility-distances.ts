@@ -1,5 +1,5 @@
-import { contractGraph, type ContractedGraph } from './contracted-graph.ts';
-import { multiSourceDijkstra, type NodeDistances } from './multi-source-dijkstra.ts';
+import { chainSnapsOf, contractedGraphOf } from './chain-snaps.ts';
+import { multiSourceDijkstra } from './multi-source-dijkstra.ts';
 import type { Snaps } from './snap-to-network.ts';
 import type { WalkGraph } from './walk-graph.ts';
 
@@ -14,43 +14,6 @@ export interface NetworkFacilityDistances {
   nearest: Int32Array;
 }
 
-/** Points snapped to chains: chain (-1 = off-network), position along it (m), connector leg (m). */
-interface ChainSnaps {
-  chain: Int32Array;
-  pos: Float64Array;
-  leg: Float64Array;
-}
-
-// Built once per graph / per origin set and reused for every facility type: the contraction and
-// the origins' chain positions do not depend on the type.
-const contracted = new WeakMap<WalkGraph, { cg: ContractedGraph; scratch: NodeDistances }>();
-const chainSnapCache = new WeakMap<Snaps, ChainSnaps>();
-
-function contractedOf(graph: WalkGraph) {
-  let c = contracted.get(graph);
-  if (!c) {
-    const cg = contractGraph(graph);
-    c = { cg, scratch: { dist: new Float64Array(cg.nodeCount), source: new Int32Array(cg.nodeCount) } };
-    contracted.set(graph, c);
-  }
-  return c;
-}
-
-function chainSnaps(graph: WalkGraph, cg: ContractedGraph, s: Snaps): ChainSnaps {
-  const n = s.edge.length;
-  const chain = new Int32Array(n).fill(-1);
-  const pos = new Float64Array(n);
-  const leg = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = s.edge[i];
-    if (e < 0) continue;
-    chain[i] = cg.edgeChain[e];
-    pos[i] = cg.edgeStart[e] + cg.edgeDir[e] * s.t[i] * graph.edgeLength[e];
-    leg[i] = s.legM[i];
-  }
-  return { chain, pos, leg };
-}
-
 /**
  * Nearest facility of one type for every origin by walking distance. One multi-source Dijkstra
  * over the contracted graph seeds both end junctions of every facility's chain (leg + distance
@@ -59,10 +22,9 @@ function chainSnaps(graph: WalkGraph, cg: ContractedGraph, s: Snaps): ChainSnaps
  * to the lower facility index. Off-network facilities are skipped.
  */
 export function networkFacilityDistances(graph: WalkGraph, origins: Snaps, facilities: Snaps, limitM = Infinity): NetworkFacilityDistances {
-  const { cg, scratch } = contractedOf(graph);
-  let o = chainSnapCache.get(origins);
-  if (!o) chainSnapCache.set(origins, (o = chainSnaps(graph, cg, origins)));
-  const f = chainSnaps(graph, cg, facilities);
+  const { cg, scratch } = contractedGraphOf(graph);
+  const o = chainSnapsOf(graph, origins);
+  const f = chainSnapsOf(graph, facilities, false);
   const { chainA, chainB, chainLength } = cg;
 
   const seedNode: number[] = [];
