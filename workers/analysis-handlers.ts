@@ -3,6 +3,8 @@ import { distancesToType } from '../src/core/distances-to-type.ts';
 import { pointsInPolygons } from '../src/core/points-in-polygons.ts';
 import { serviceArea } from '../src/core/service-area.ts';
 import { serviceAreaOutline } from '../src/core/service-area-outline.ts';
+import type { MilpSolver } from '../src/core/siting/milp-models.ts';
+import { gapsInArea, siteInArea } from '../src/core/siting/site-in-area.ts';
 import { snapToNetwork } from '../src/core/snap-to-network.ts';
 import type { TypeDistances } from '../src/io/analysis-tables.ts';
 import { readFacilitiesFile } from '../src/io/read-facilities-file.ts';
@@ -21,8 +23,13 @@ export interface Task {
 
 export type Handlers = { [K in MessageName]: (req: RequestOf<K>, task: Task) => ResponseOf<K> | Promise<ResponseOf<K>> };
 
+/** What handlers need from their host: the MILP solver is wasm, loaded differently in browsers and Node. */
+export interface HandlerDeps {
+  loadSolver?: () => Promise<MilpSolver>;
+}
+
 /** One handler per message, each a thin call into src/io (parsing) or src/core (analysis). */
-export function createHandlers(state = new AnalysisState()): Handlers {
+export function createHandlers(state = new AnalysisState(), deps: HandlerDeps = {}): Handlers {
   return {
     loadPopulation: ({ name, bytes, fields }) => keep(state, 'population', readPopulation(name, new TextDecoder().decode(bytes), fields)),
     loadFacilities: ({ name, bytes }) => keep(state, 'facilities', readFacilitiesFile(name, bytes)),
@@ -53,6 +60,11 @@ export function createHandlers(state = new AnalysisState()): Handlers {
       if (snap.edge[0] < 0) return { segments: new Float64Array(0), startM: new Float64Array(0), endM: new Float64Array(0), outlines: [], snapped: false };
       const area = serviceArea(net.graph, snap.edge[0], snap.t[0], snap.legM[0], limit);
       return { ...area, outlines: levelsM.map((l) => serviceAreaOutline(area, l)), snapped: true };
+    },
+    serviceGaps: (req) => ({ gaps: gapsInArea(state.context(req.maxSnapM), req).gaps }),
+    site: async (req, task) => {
+      const solver = req.params.method !== 'heuristic' && deps.loadSolver ? await deps.loadSolver() : undefined;
+      return siteInArea(state.context(req.maxSnapM), req, solver, (f, label) => task.progress(Math.round(f * 100), 100, label));
     },
   };
 }

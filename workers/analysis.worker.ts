@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
+import { AnalysisState } from './analysis-state.ts';
 import { createHandlers } from './analysis-handlers.ts';
+import { loadBrowserMilpSolver } from './highs-browser.ts';
 import { serveHandlers } from './serve-handlers.ts';
 import type { WorkerRequest } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-serveHandlers(createHandlers(), {
+serveHandlers(createHandlers(new AnalysisState(), { loadSolver: loadBrowserMilpSolver }), {
   postMessage: (msg, transfer) => scope.postMessage(msg, transfer),
   onMessage: (fn) => scope.addEventListener('message', (e: MessageEvent<WorkerRequest>) => fn(e.data)),
 });

@@ -9,6 +9,8 @@ import type { DistanceMode } from '../src/core/distances-to-type.ts';
 import type { GraphStats } from '../src/core/graph-stats.ts';
 import type { FacilityTable, PopulationTable } from '../src/core/point-tables.ts';
 import type { PolygonColumns } from '../src/core/polygon-columns.ts';
+import type { GapPolygon } from '../src/core/gap-polygons.ts';
+import type { AreaSitingRequest, AreaSitingResponse, GapRequest } from '../src/core/siting/site-in-area.ts';
 import type { WalkableRule } from '../src/core/walkable-rule.ts';
 import type { TypeDistances } from '../src/io/analysis-tables.ts';
 import type { PopulationFields } from '../src/io/read-population.ts';
@@ -68,6 +70,10 @@ export type Messages = {
   assignCommunities: [{ polygons: PolygonColumns }, { community: Int32Array }];
   computeDistances: [ComputeRequest, ComputeResponse];
   serviceArea: [ServiceAreaRequest, ServiceAreaResponse];
+  /** Service gaps of one type: uncovered residents on a grid, merged into ranked polygons. */
+  serviceGaps: [GapRequest, { gaps: GapPolygon[] }];
+  /** Location-allocation for one type (blocking inside the worker: cancel terminates the worker). */
+  site: [AreaSitingRequest, AreaSitingResponse];
 };
 
 export type MessageName = keyof Messages;

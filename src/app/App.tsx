@@ -12,6 +12,15 @@ import { communityLayer } from '../map/layers/community-layer.ts';
 import { facilityLayer, serviceRadiusLayer } from '../map/layers/facility-layers.ts';
 import { isolatedNetworkLayer, serviceAreaLayers } from '../map/layers/network-layers.ts';
 import { populationLayer } from '../map/layers/population-layer.ts';
+import { candidateLayer, gapLayer, proposalLayers } from '../map/layers/siting-layers.ts';
+import type { GapPolygon } from '../core/gap-polygons.ts';
+import type { AreaSitingResponse } from '../core/siting/site-in-area.ts';
+import { DEFAULT_SITING_PARAMS, type SitingParams } from '../core/siting/siting-params.ts';
+import { formatCsv } from '../io/format-csv.ts';
+import { gapsGeojson } from '../io/gaps-geojson.ts';
+import { PROPOSAL_CSV_HEADER, proposalsCsvRows, proposalsGeojson } from '../io/proposals-geojson.ts';
+import { SitingPanel, type SitingRun } from './components/SitingPanel.tsx';
+import { sitingTooltipLines } from './siting-tooltip-lines.ts';
 import type { ServiceAreaResponse } from '../../workers/protocol.ts';
 import { AreaSession, distanceKey, type AreaSnapshot, type LayerKind, type Progress } from './area-session.ts';
 import { CommunityTable } from './components/CommunityTable.tsx';
@@ -52,6 +61,13 @@ export function App() {
   const [selectedFacility, setSelectedFacility] = useState<number | null>(null);
   const [serviceArea, setServiceArea] = useState<ServiceAreaResponse | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  const [gaps, setGaps] = useState<GapPolygon[] | null>(null);
+  const [gapCellM, setGapCellM] = useState(DEFAULT_SITING_PARAMS.gapCellM);
+  const [siting, setSiting] = useState<(AreaSitingResponse & { params: SitingParams; key: string }) | null>(null);
+  const [sitingRunning, setSitingRunning] = useState(false);
+  const [showGaps, setShowGaps] = useState(true);
+  const [showAfter, setShowAfter] = useState(false);
+  const [selectedGap, setSelectedGap] = useState<number | null>(null);
   const [manifestStyle, setManifestStyle] = useState<{ bbox: [number, number, number, number]; attribution: string[] } | null>(null);
 
   const typeInfo = facilityTypeById(typeId);
@@ -118,7 +134,27 @@ export function App() {
     }, (e: Error) => setErrors((x) => [...x, e.message]));
   }, [snap, selectedFacility, radiusM, mode, params.maxSnapM]);
 
+  // Service gaps of the selected type, recomputed with the analysis (a few ms in a worker).
+  const analysisKey = `${typeId}|${mode}|${radiusM}|${params.limitM}|${params.maxSnapM}`;
+  useEffect(() => {
+    const s = session.current;
+    setGaps(null);
+    setSelectedGap(null);
+    if (!s || !snap || !typeId) return;
+    let stale = false;
+    s.gaps({ type: typeId, mode, radiusM, limitM: params.limitM, maxSnapM: params.maxSnapM, cellSizeM: gapCellM }).then((g) => {
+      if (stale) return;
+      setGaps(g);
+      document.body.dataset.gapsKey = `${analysisKey}|${gapCellM}|${g.length}`;
+    }, (e: Error) => setErrors((x) => [...x, e.message]));
+    return () => {
+      stale = true;
+    };
+  }, [snap, analysisKey, gapCellM]);
+
   const dist = snap?.distances.get(distanceKey(typeId, mode)) ?? null;
+  // A siting result belongs to one type, mode and radius: it is shown only while they hold.
+  const sitingNow = siting && siting.key === analysisKey ? siting : null;
   const shareByIdx = useMemo(() => new Map(rows.map((r) => [r.idx, r.share])), [rows]);
 
   const layers = useMemo(() => {
@@ -129,20 +165,24 @@ export function App() {
     if (snap.communities) out.push(communityLayer(snap.communities.geojson, shareByIdx, selected, `${typeId}|${mode}|${radiusM}|${rows.length}`));
     out.push(serviceRadiusLayer(snap.facilities, typeId, radiusM));
     const straight = mode === 'network' && showStraightOnly ? snap.distances.get(distanceKey(typeId, 'straight'))?.distance ?? null : null;
-    out.push(populationLayer(snap.population.coords, dist?.distance ?? null, radiusM, straight));
+    const after = sitingNow && showAfter ? sitingNow.outcome.nearestAfterM : null;
+    // Gaps go under the cells, so the cells' colours (before or after) stay readable.
+    if (gaps && showGaps) out.push(gapLayer(gaps, selectedGap));
+    out.push(populationLayer(snap.population.coords, after ?? dist?.distance ?? null, radiusM, after ? null : straight));
     if (snap.network && snap.network.isolatedSegments.length) out.push(isolatedNetworkLayer(snap.network.isolatedSegments));
     out.push(...serviceAreaLayers(serviceArea));
     out.push(facilityLayer(snap.facilities, typeId, selectedFacility));
+    if (sitingNow) out.push(candidateLayer(sitingNow.candidates.coords), ...proposalLayers(sitingNow.outcome.proposals, radiusM));
     return out;
-  }, [snap, totals === null, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly]);
+  }, [snap, totals === null, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly, gaps, showGaps, selectedGap, sitingNow, showAfter]);
 
   const style = useMemo(() => basemapStyle({ streets: DEFAULT_AREA_URLS['streets.geojson'], buildings: DEFAULT_AREA_URLS['buildings.geojson'], landuse: DEFAULT_AREA_URLS['landuse.geojson'] }), []);
 
   const onHover = useCallback((info: PickingInfo) => {
     if (!snap || info.index < 0 || !info.layer) return setHover(null);
-    const lines = tooltipLines(lang, info.layer.id, info.index, snap, dist, rows, typeId, params.speedMPerMin);
+    const lines = sitingTooltipLines(lang, info.layer.id, info.index, gaps, sitingNow) ?? tooltipLines(lang, info.layer.id, info.index, snap, dist, rows, typeId, params.speedMPerMin);
     setHover(lines ? { x: info.x, y: info.y, lines } : null);
-  }, [snap, dist, rows, typeId, lang, params.speedMPerMin]);
+  }, [snap, dist, rows, typeId, lang, params.speedMPerMin, gaps, sitingNow]);
 
   const selectCommunity = useCallback((idx: number) => {
     setSelected(idx);
@@ -162,7 +202,81 @@ export function App() {
     if (!info.layer || info.index < 0) return;
     if (info.layer.id === 'communities') selectCommunity(info.index);
     if (info.layer.id === 'facilities') setSelectedFacility(info.index);
-  }, [selectCommunity]);
+    if (info.layer.id === 'gaps' && gaps) setSelectedGap(gaps[info.index].rank);
+  }, [selectCommunity, gaps]);
+
+  const focusOn = (coords: number[]) => {
+    let [a, b, c, d] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let k = 0; k < coords.length; k += 2) {
+      a = Math.min(a, coords[k]); b = Math.min(b, coords[k + 1]); c = Math.max(c, coords[k]); d = Math.max(d, coords[k + 1]);
+    }
+    setFocus({ bbox: [a, b, c, d], key: Date.now() });
+  };
+  const selectGap = (rank: number) => {
+    setSelectedGap(rank);
+    const g = gaps?.find((x) => x.rank === rank);
+    if (g) focusOn(Array.from(g.rings[0]));
+  };
+  const selectProposal = (rank: number) => {
+    const p = sitingNow?.outcome.proposals.find((x) => x.rank === rank);
+    if (!p) return;
+    const pad = (radiusM / 111_000) * 1.2;
+    focusOn([p.lon - pad, p.lat - pad, p.lon + pad, p.lat + pad]);
+  };
+
+  /** Siting in its own worker, with progress and cancel (cancel terminates that worker; the map and layers stay). */
+  const runSiting = async (run: SitingRun) => {
+    const s = session.current;
+    if (!s || !snap) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    setSitingRunning(true);
+    setGapCellM(run.params.gapCellM);
+    const key = analysisKey;
+    try {
+      const res = await s.site({
+        type: typeId, mode, radiusM, limitM: params.limitM, maxSnapM: params.maxSnapM, cellSizeM: run.params.gapCellM,
+        params: run.params, generate: run.generate, ...(run.userCandidates ? { userCandidates: { ids: run.userCandidates.ids, coords: run.userCandidates.coords } } : {}),
+      }, setProgress, ac.signal);
+      setSiting({ ...res, params: run.params, key });
+      setShowAfter(true);
+      document.body.dataset.sitingDone = `${key}|${run.params.model}|${res.outcome.result.status}|${Date.now()}`;
+      if (res.outcome.warnings.length) setWarnings((w) => [...w, ...res.outcome.warnings]);
+    } catch (e) {
+      const err = e as Error;
+      setErrors((x) => [...x, err.name === 'AbortError' ? t('cancel') : err.message]);
+    } finally {
+      setSitingRunning(false);
+      setProgress(null);
+    }
+  };
+
+  const sitingMeta = () => ({
+    facility_type: typeId,
+    model: sitingNow?.params.model ?? '',
+    parameters: { ...sitingNow?.params, radius_m: radiusM, mode, limit_m: params.limitM, max_snap_m: params.maxSnapM },
+    preset: `GB 50180-2018 ${typeInfo?.clause ?? ''}`.trim(),
+    data_sources: [...Object.values(snap?.fileNames ?? {}).filter((x): x is string => !!x), ...(manifestStyle?.attribution ?? [])],
+    generated_by: 'Lifecircle (browser)',
+    generated_at: new Date().toISOString(),
+  });
+  const exportProposals = () => {
+    if (!sitingNow) return;
+    downloadText(`proposals_${typeId}_${sitingNow.params.model}.geojson`, JSON.stringify(proposalsGeojson(sitingNow.outcome, sitingMeta()), null, 1), 'application/geo+json');
+  };
+  const exportProposalsCsv = () => {
+    if (!sitingNow) return;
+    downloadText(`proposals_${typeId}_${sitingNow.params.model}.csv`, formatCsv(PROPOSAL_CSV_HEADER, proposalsCsvRows(sitingNow.outcome, sitingMeta()), { bom: true }), 'text/csv;charset=utf-8');
+  };
+  const exportCandidates = () => {
+    if (!sitingNow) return;
+    const c = sitingNow.candidates;
+    downloadText(`candidates_${typeId}.csv`, formatCsv(['id', 'lon', 'lat', 'source'], c.ids.map((id, k) => [id, c.coords[2 * k], c.coords[2 * k + 1], c.kind[k] === 1 ? 'user' : 'generated'])), 'text/csv;charset=utf-8');
+  };
+  const exportGaps = () => {
+    if (!gaps) return;
+    downloadText(`gaps_${typeId}_${mode}_${radiusM}m.geojson`, JSON.stringify(gapsGeojson(gaps, { facility_type: typeId, mode, radius_m: radiusM, cell_m: gapCellM })), 'application/geo+json');
+  };
 
   /**
    * Runs a long session task (reload, recompute) with progress and a cancel button; on failure
@@ -281,6 +395,11 @@ export function App() {
                 <CommunityTable rows={rows} lang={lang} selected={selected} onSelect={selectCommunity} />
               </section>
 
+              <SitingPanel lang={lang} gaps={gaps} result={sitingNow} running={sitingRunning} showGaps={showGaps} showAfter={showAfter} selectedGap={selectedGap}
+                onShowGaps={setShowGaps} onShowAfter={setShowAfter} onSelectGap={selectGap} onSelectProposal={selectProposal} onRun={runSiting}
+                onExportGaps={exportGaps} onExportProposals={exportProposals} onExportProposalsCsv={exportProposalsCsv} onExportCandidates={exportCandidates}
+                onError={(m) => setErrors((x) => [...x, m])} />
+
               <section className="exports">
                 <div className="section-title">{t('export')}</div>
                 <button onClick={exportGeojson} data-testid="export-geojson">{t('exportGeojson')}</button>
@@ -309,7 +428,8 @@ export function App() {
             <MapView style={style} bbox={manifestStyle.bbox} layers={layers} attribution={manifestStyle.attribution} focus={focus} onHover={onHover} onClick={onClick}
               onIdle={() => { document.body.dataset.mapIdle = '1'; }} />
           )}
-          {snap && typeInfo && <Legend lang={lang} typeColor={typeInfo.color} typeLabel={lang === 'zh' ? typeInfo.zh : typeInfo.en} radiusM={radiusM} mode={mode} showServiceArea={!!serviceArea} showIsolated={!!snap.network?.isolatedSegments.length} showStraightOnly={mode === 'network' && showStraightOnly && !!snap.network} />}
+          {snap && typeInfo && <Legend lang={lang} typeColor={typeInfo.color} typeLabel={lang === 'zh' ? typeInfo.zh : typeInfo.en} radiusM={radiusM} mode={mode} showServiceArea={!!serviceArea} showIsolated={!!snap.network?.isolatedSegments.length} showStraightOnly={mode === 'network' && showStraightOnly && !!snap.network && !(sitingNow && showAfter)}
+            showGaps={!!gaps?.length && showGaps} showProposals={!!sitingNow} />}
           {hover && (
             <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
               {hover.lines.map((l, i) => <div key={i}>{l}</div>)}

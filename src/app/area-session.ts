@@ -9,6 +9,8 @@ import type { SqlDatabase } from '../io/sql-database.ts';
 import { AnalysisClient } from '../../workers/client.ts';
 import { AnalysisPool } from '../../workers/analysis-pool.ts';
 import type { NetworkSummary } from '../../workers/protocol.ts';
+import type { GapPolygon } from '../core/gap-polygons.ts';
+import type { AreaSitingRequest, AreaSitingResponse, GapRequest } from '../core/siting/site-in-area.ts';
 
 export type LayerKind = 'population' | 'facilities' | 'communities' | 'network';
 
@@ -187,9 +189,52 @@ export class AreaSession {
       fileNames: Object.fromEntries(Object.entries(this.files).map(([k, f]) => [k, f?.name])),
     };
     this.lastWarnings = warnings;
+    this.layerVersion++;
     return this.snapshot;
   }
 
+  /** Service gaps of one type (fast: the pool's first worker). */
+  async gaps(req: GapRequest, signal?: AbortSignal): Promise<GapPolygon[]> {
+    return (await this.pool.one('serviceGaps', req, { signal })).gaps;
+  }
+
+  /**
+   * Siting runs in its own worker, loaded with the current layers: a MILP solve blocks its thread,
+   * so cancelling terminates that worker (nothing half-written survives) while the pool keeps
+   * serving the map. The worker is reused while the layers stay the same.
+   */
+  async site(req: AreaSitingRequest, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSitingResponse> {
+    if (!this.siting || this.siting.version !== this.layerVersion) {
+      this.siting?.client.terminate();
+      const client = new AnalysisClient(new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
+      this.siting = { client, version: this.layerVersion };
+      onProgress({ label: 'layers', done: 0, total: 100 });
+      const f = this.files;
+      if (f.population) await client.call('loadPopulation', f.population, { signal });
+      if (f.facilities) await client.call('loadFacilities', f.facilities, { signal });
+      if (f.network) await client.call('loadNetwork', { ...f.network, rule: this.rule }, { signal });
+    }
+    const worker = this.siting;
+    const stop = () => {
+      worker.client.terminate();
+      if (this.siting === worker) this.siting = undefined;
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      return await worker.client.call('site', req, { signal, onProgress: (done, total, label) => onProgress({ label, done, total }) });
+    } catch (e) {
+      // Cancelling terminates the worker, which rejects the call as "terminated": report the cancel.
+      if (signal?.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
+      // A worker that failed mid-solve (e.g. out of memory) is not reused.
+      stop();
+      throw e;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  private siting?: { client: AnalysisClient; version: number };
+  private layerVersion = 0;
   lastWarnings: string[] = [];
   /** Which OSM ways are walkable (editable in the panel). */
   rule: WalkableRule = DEFAULT_WALKABLE_RULE;

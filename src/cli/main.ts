@@ -11,6 +11,9 @@ import { readFacilitiesFile } from '../io/read-facilities-file.ts';
 import type { PopulationFields } from '../io/read-population.ts';
 import { DEFAULT_WALKABLE_RULE, type WalkableRule } from '../core/walkable-rule.ts';
 import { analyseArea, resolveTypeId, type AreaFiles } from './area-analysis.ts';
+import { loadPresetArg, presetMaxRadiusM, PRESET_USAGE, reportLang, writeComplianceOutputs } from './compliance-outputs.ts';
+import { SITE_USAGE, siteCommand } from './site-command.ts';
+import { SITING_PARAMS } from '../core/siting/siting-params.ts';
 
 const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生活圈), headless
 
@@ -19,17 +22,24 @@ const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生�
       (e.g. data/nanjing-xinjiekou), exactly as the app computes them.
 
   lifecircle analyze --network FILE --population FILE --facilities FILE [--communities FILE]
-                     [--mode network|straight] [--speed 80] [--max-snap 250] --out DIR
-      Writes DIR/units.csv, DIR/communities.csv and DIR/summary.json.
+                     [--mode network|straight] [--speed 80] [--max-snap 250] [--preset ID|FILE.json] [--lang zh|en] --out DIR
+      Writes DIR/units.csv, DIR/communities.csv and DIR/summary.json (with --preset also compliance.csv and report.html).
       network: .osm.pbf, .osm or GeoJSON lines; population: CSV id,lon,lat,pop or GeoJSON;
       facilities: CSV id,lon,lat,type, GeoJSON (type property or OSM tags) or an OSM file.
       --id-col/--lon-col/--lat-col/--pop-col rename the population columns.
       --walkable-rule FILE.json replaces lists of the walkable rule, e.g. {"excludedHighways": ["motorway", "trunk"]}
       (keys: excludedHighways, footDenied, accessDenied, footAllowed; see docs/analysis-flow.md).
+${PRESET_USAGE}
 
+${SITE_USAGE}
 Parameters:
 ${(ANALYSIS_PARAMS as readonly ParamSpec[]).map((p) => `  --${p.flag.padEnd(9)} ${p.en} (${p.zh}), ${p.unit || p.values?.join('|')}, default ${p.default}. ${p.doc}`).join('\n')}
+
+Siting parameters (lifecircle site):
+${(SITING_PARAMS as readonly ParamSpec[]).map((p) => `  --${p.flag.padEnd(15)} ${p.en} (${p.zh}), ${p.unit || p.values?.join('|')}, default ${p.default}. ${p.doc}`).join('\n')}
 `;
+
+const SWITCHES = new Set(['exact', 'heuristic']);
 
 function parseArgs(argv: string[]): { command: string; flags: Record<string, string> } {
   const [command = 'help', ...rest] = argv;
@@ -38,7 +48,8 @@ function parseArgs(argv: string[]): { command: string; flags: Record<string, str
     const a = rest[i];
     if (!a.startsWith('--')) throw new Error(`Unexpected argument "${a}"`);
     const [k, inline] = a.slice(2).split('=', 2);
-    flags[k] = inline ?? rest[++i] ?? '';
+    // Switches take no value; every other flag takes the next argument.
+    flags[k] = SWITCHES.has(k) ? (inline ?? 'true') : (inline ?? rest[++i] ?? '');
   }
   return { command, flags };
 }
@@ -96,6 +107,9 @@ async function coverage(flags: Record<string, string>) {
 async function analyze(flags: Record<string, string>) {
   for (const f of ['network', 'population', 'facilities', 'out']) if (!flags[f] && !(f === 'network' && flags.mode === 'straight')) throw new Error(`analyze needs --${f}`);
   const params = paramsFrom(flags);
+  // Checked before the analysis, so a broken preset file fails in a second, not after it.
+  const preset = flags.preset !== undefined ? await loadPresetArg(flags.preset) : undefined;
+  const lang = reportLang(flags.lang);
   const files: AreaFiles = {
     population: { ...(await file(flags.population)), fields: populationFields(flags) },
     facilities: await file(flags.facilities),
@@ -105,7 +119,8 @@ async function analyze(flags: Record<string, string>) {
   const db = await openNodeDuckDb();
   const t0 = performance.now();
   const rule = flags['walkable-rule'] ? await readWalkableRule(flags['walkable-rule']) : undefined;
-  const a = await analyseArea(db, files, { modes: [params.mode], limitM: params.limitM, maxSnapM: params.maxSnapM, rule });
+  const limitM = preset ? Math.max(params.limitM, presetMaxRadiusM(preset)) : params.limitM;
+  const a = await analyseArea(db, files, { modes: [params.mode], limitM, maxSnapM: params.maxSnapM, rule });
   const types = a.facilities.types;
   await mkdir(flags.out, { recursive: true });
 
@@ -147,6 +162,10 @@ async function analyze(flags: Record<string, string>) {
   };
   await writeFile(path.join(flags.out, 'summary.json'), JSON.stringify(summary, null, 2));
   console.log(`Wrote ${flags.out}/units.csv (${a.population.length} units × ${types.length} types), communities.csv, summary.json`);
+  if (preset) {
+    const inputs = { population: flags.population, facilities: flags.facilities, network: flags.network, communities: flags.communities };
+    console.log(`Wrote ${flags.out}/${await writeComplianceOutputs({ out: flags.out, preset, lang, analysis: a, params, inputs })}`);
+  }
   await db.close();
 }
 
@@ -155,6 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     const { command, flags } = parseArgs(argv);
     if (command === 'coverage') await coverage(flags);
     else if (command === 'analyze') await analyze(flags);
+    else if (command === 'site') return await siteCommand(flags);
     else {
       console.log(USAGE);
       return command === 'help' || command === '--help' ? 0 : 2;

@@ -57,10 +57,10 @@ export const DEFAULT_PARAMS: AnalysisParams = Object.fromEntries(
   ANALYSIS_PARAMS.map((p) => [p.key, p.default]),
 ) as AnalysisParams;
 
-/** Checks values against the spec; returns one readable message per problem (empty when valid). */
-export function validateParams(params: Partial<Record<string, unknown>>): string[] {
+/** Checks values against a spec (default: the analysis parameters); one readable message per problem (empty when valid). */
+export function validateParams(params: Partial<Record<string, unknown>>, spec: readonly ParamSpec[] = ANALYSIS_PARAMS): string[] {
   const problems: string[] = [];
-  for (const p of ANALYSIS_PARAMS as readonly ParamSpec[]) {
+  for (const p of spec) {
     const v = params[p.key];
     if (v === undefined) continue;
     if (p.kind === 'number') {

@@ -19,7 +19,7 @@ const ALIASES: Record<keyof PopulationFields, string[]> = {
   id: ['id', 'fid', 'code', 'name'],
   lon: ['lon', 'lng', 'longitude', 'x'],
   lat: ['lat', 'latitude', 'y'],
-  pop: ['pop', 'population', 'value', '人口'],
+  pop: ['pop', 'population', 'weight', 'value', '人口'],
 };
 
 export interface ReadResult<T> {

@@ -1,4 +1,5 @@
 import { DISTANCE_BANDS, OFF_NETWORK_COLOR, REACH_BANDS, SHARE_CLASSES, STRAIGHT_ONLY_OUTLINE, type RGBA } from '../../map/coverage-colors.ts';
+import { CANDIDATE_COLOR, GAP_COLOR, PROPOSAL_COLOR } from '../../map/layers/siting-layers.ts';
 import { useT } from '../i18n.ts';
 
 const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
@@ -6,8 +7,9 @@ const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
 );
 
 /** Explains every colour on the map, with units; built from the same constants as the layers. */
-export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceArea, showIsolated, showStraightOnly }: {
+export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceArea, showIsolated, showStraightOnly, showGaps = false, showProposals = false }: {
   lang: 'zh' | 'en'; typeColor: number[]; typeLabel: string; radiusM: number; mode: string; showServiceArea: boolean; showIsolated: boolean; showStraightOnly: boolean;
+  showGaps?: boolean; showProposals?: boolean;
 }) {
   const t = useT();
   return (
@@ -30,6 +32,9 @@ export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceA
         </div>
       )}
       {showIsolated && <div className="legend-row">{swatch([200, 0, 160, 255], 'line')}{t('isolated')}</div>}
+      {showGaps && <div className="legend-row">{swatch([...GAP_COLOR, 140])}{t('legendGaps')}</div>}
+      {showProposals && <div className="legend-row">{swatch(PROPOSAL_COLOR, 'dot')}{t('legendProposals')}</div>}
+      {showProposals && <div className="legend-row">{swatch(CANDIDATE_COLOR, 'dot')}{t('legendCandidates')}</div>}
     </div>
   );
 }

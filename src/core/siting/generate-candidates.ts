@@ -51,3 +51,26 @@ export function generateCandidates(graph: WalkGraph, grid: GapGrid, spacingM: nu
   }
   return Float64Array.from(out);
 }
+
+/**
+ * Candidates without a street network (straight-line mode): the centres of gap-grid cells that
+ * belong to a gap, thinned to `spacingM` the same way. Lon/lat interleaved.
+ */
+export function gapCellCandidates(grid: GapGrid, spacingM: number, maxCount = 5000): Float64Array {
+  const { kx, ky, cellSizeM, cols, rows, col0, row0, label } = grid;
+  const out: number[] = [];
+  const s2 = spacingM * spacingM;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (label[r * cols + c] < 0 || out.length / 2 >= maxCount) continue;
+      const x = (c + col0 + 0.5) * cellSizeM, y = (r + row0 + 0.5) * cellSizeM;
+      let clear = true;
+      for (let k = 0; k < out.length && clear; k += 2) {
+        const dx = out[k] * kx - x, dy = out[k + 1] * ky - y;
+        clear = dx * dx + dy * dy >= s2;
+      }
+      if (clear) out.push(x / kx, y / ky);
+    }
+  }
+  return Float64Array.from(out);
+}
