@@ -1,10 +1,14 @@
 import { BinaryHeap } from '../multi-source-dijkstra.ts';
+import { ExchangeHeaps } from './exchange-heaps.ts';
 import type { PreparedSiting } from './prepare-siting.ts';
 import type { SitingProblem } from './siting-problem.ts';
 
-/** predArc codes for the two arc kinds into the sink that are not stored pairs. */
-const UNSERVED_ARC = -1;
-const SITE_TO_SINK = -2;
+/** How Dijkstra reached a node (see shortestPath). */
+const FROM_SOURCE = 0;
+const EXCHANGE = 1;
+const SPARE = 2;
+const EXIT = 3;
+const SOURCE_UNSERVED = 4;
 
 /**
  * The best split assignment of demand to a given set of open sites that each serve at most
@@ -15,21 +19,20 @@ const SITE_TO_SINK = -2;
  * unlimited); site j passes at most `capacity` on to the sink. Usable pairs are those within
  * radiusM for the coverage models and those cheaper than penaltyM for p-median.
  * - p-median: unservedCost = penaltyM, so the flow minimises Σ w·cost with unserved at the penalty.
- * - MCLP/LSCP: unservedCost = (open sites + 1) × (largest usable cost) + 1 m. Any augmenting path
- *   visits each open site at most once, so it costs less than that: the min-cost flow therefore
- *   serves the maximum weight within the radius (a max flow), and among such flows the one with
- *   the least walking.
+ * - MCLP/LSCP: unservedCost = (open sites + 1) × (largest usable cost) + 1 m. An augmenting path
+ *   moves each person through each open site at most once, so it costs less than that: the
+ *   min-cost flow therefore serves the most weight within the radius (a max flow), and among such
+ *   flows walks the least.
  *
- * Algorithm: successive shortest paths, one demand point at a time (the incremental form of the
- * Hungarian method). Node potentials keep reduced costs non-negative so each path is a Dijkstra
- * search that stops as soon as the sink is settled; settled nodes then take potential +dist−dist(sink)
- * (a constant shift of all the others does not change reduced costs, so unsettled nodes are left
- * alone). Each new demand point gets the smallest potential that keeps its arcs non-negative.
- * The reverse arc of the unserved arc and sink → site arcs leave the sink, which a path to the sink
- * never uses, so they are not modelled. While capacity is slack a search settles one demand point
- * and one site; congested sites make it walk the demand they already serve.
+ * Algorithm: successive shortest paths, one demand point at a time (the incremental Hungarian
+ * method), on the network contracted to the open sites: the path from site a on to site b through
+ * a demand point already at a costs the cheapest cost[b] − cost[a] over such points, read off the
+ * top of a lazy heap (ExchangeHeaps), so a search never walks the many points a busy site serves.
+ * Site potentials keep reduced costs non-negative (demand potentials cancel on a contracted
+ * arc); Dijkstra stops when the sink settles and settled sites take potential +dist − dist(sink).
+ * Site loads only grow, so no arc out of the sink is ever needed.
  *
- * One instance keeps its work arrays, so repeated solves (greedy and swap search) do not allocate.
+ * One instance keeps its work arrays, so repeated solves (greedy and swap search) barely allocate.
  */
 export class CapacitatedAssignment {
   /** Per stored pair (position in matrix.byDemand*): persons sent along it. */
@@ -54,34 +57,35 @@ export class CapacitatedAssignment {
   /** Rounding dust, persons: flow or spare capacity at or below this is treated as none. */
   private readonly tiny: number;
   private readonly pairDemand: Uint32Array;
-  private readonly intoStart: Uint32Array;
-  private readonly into: Uint32Array;
+  private readonly moves: ExchangeHeaps;
   private readonly pot: Float64Array;
   private readonly dist: Float64Array;
   private readonly seen: Int32Array;
   private readonly done: Int32Array;
-  private readonly predNode: Int32Array;
-  private readonly predArc: Int32Array;
+  private readonly predSite: Int32Array;
+  private readonly predKind: Uint8Array;
+  private readonly predRef: Int32Array;
   private readonly settled: Int32Array;
   private readonly heap = new BinaryHeap(64);
   private round = 0;
+  private open: Uint8Array = new Uint8Array(0);
+  private unservedCost = 0;
 
   constructor(problem: SitingProblem, prepared: PreparedSiting) {
     const { matrix } = problem;
     const n = matrix.demandCount, m = matrix.siteCount;
-    const { byDemandStart, byDemandSite, byDemandCost } = matrix;
+    const { byDemandStart, byDemandCost } = matrix;
     this.problem = problem;
     this.capacity = prepared.capacity;
     this.median = problem.model === 'pmedian';
     this.penaltyM = prepared.penaltyM;
     this.tiny = 1e-12 * Math.max(1, prepared.maxWeight);
-    const pairs = byDemandSite.length;
+    const pairs = byDemandCost.length;
     this.flow = new Float64Array(pairs);
     this.load = new Float64Array(m);
     this.unserved = new Float64Array(n);
     this.usableEnd = new Uint32Array(n);
     this.pairDemand = new Uint32Array(pairs);
-    const intoStart = new Uint32Array(m + 1);
     let maxUsable = 0;
     for (let i = 0; i < n; i++) {
       let q = byDemandStart[i];
@@ -91,76 +95,66 @@ export class CapacitatedAssignment {
         if (this.median ? !(c < this.penaltyM) : !(c <= problem.radiusM)) break;
         if (c > maxUsable) maxUsable = c;
         this.pairDemand[q] = i;
-        intoStart[byDemandSite[q] + 1]++;
       }
       this.usableEnd[i] = q;
     }
     this.maxUsableCost = maxUsable;
-    for (let j = 0; j < m; j++) intoStart[j + 1] += intoStart[j];
-    const fill = intoStart.slice(0, m);
-    const into = new Uint32Array(intoStart[m]);
-    for (let i = 0; i < n; i++) {
-      for (let q = byDemandStart[i]; q < this.usableEnd[i]; q++) into[fill[byDemandSite[q]]++] = q;
-    }
-    this.intoStart = intoStart;
-    this.into = into;
-    const nodes = n + m + 1;
-    this.pot = new Float64Array(nodes);
-    this.dist = new Float64Array(nodes);
-    this.seen = new Int32Array(nodes);
-    this.done = new Int32Array(nodes);
-    this.predNode = new Int32Array(nodes);
-    this.predArc = new Int32Array(nodes);
-    this.settled = new Int32Array(nodes);
+    this.moves = new ExchangeHeaps(m);
+    this.pot = new Float64Array(m + 1);
+    this.dist = new Float64Array(m + 1);
+    this.seen = new Int32Array(m + 1);
+    this.done = new Int32Array(m + 1);
+    this.predSite = new Int32Array(m + 1);
+    this.predKind = new Uint8Array(m + 1);
+    this.predRef = new Int32Array(m + 1);
+    this.settled = new Int32Array(m + 1);
   }
 
   /** Solves the assignment for the open sites (open[j] = 1, fixed ones included). */
   solve(open: Uint8Array): void {
     const { matrix, weight } = this.problem;
     const n = matrix.demandCount, m = matrix.siteCount;
-    const { byDemandStart, byDemandSite, byDemandCost } = matrix;
-    const { flow, load, unserved, pot, predNode, predArc, usableEnd } = this;
-    const T = n + m;
+    const { byDemandStart, byDemandCost } = matrix;
+    const { flow, load, unserved, pot, predSite, predKind, predRef, usableEnd, pairDemand } = this;
+    const T = m;
     const cap = this.capacity;
+    this.open = open;
     let openCount = 0;
     for (let j = 0; j < m; j++) openCount += open[j];
-    const unservedCost = this.median ? this.penaltyM : (openCount + 1) * this.maxUsableCost + 1;
+    this.unservedCost = this.median ? this.penaltyM : (openCount + 1) * this.maxUsableCost + 1;
     flow.fill(0);
     load.fill(0);
     unserved.fill(0);
     pot.fill(0);
+    this.moves.reset();
 
     for (let i = 0; i < n; i++) {
       const w = weight[i];
       if (!(w > 0)) continue;
-      // The smallest potential that keeps every arc out of i at reduced cost ≥ 0.
-      let pi = pot[T] - unservedCost;
-      for (let q = byDemandStart[i]; q < usableEnd[i]; q++) {
-        const j = byDemandSite[q];
-        if (!open[j]) continue;
-        const v = pot[n + j] - byDemandCost[q];
-        if (v > pi) pi = v;
-      }
-      pot[i] = pi;
       let remaining = w;
       while (remaining > 0) {
-        this.shortestPath(i, open, unservedCost);
+        this.shortestPath(i);
         let delta = remaining;
-        for (let v = T; v !== i; v = predNode[v]) {
-          const u = predNode[v], a = predArc[v];
-          if (v === T) {
-            if (a === SITE_TO_SINK) delta = Math.min(delta, cap - load[u - n]);
-          } else if (u >= n) delta = Math.min(delta, flow[a]);
+        for (let v = T; ;) {
+          const kind = predKind[v], a = predSite[v], ref = predRef[v];
+          if (kind === SPARE) delta = Math.min(delta, cap - load[a]);
+          else if (kind === EXCHANGE || kind === EXIT) delta = Math.min(delta, flow[this.moves.from[ref]]);
+          if (kind === FROM_SOURCE || kind === SOURCE_UNSERVED) break;
+          v = a;
         }
-        for (let v = T; v !== i; v = predNode[v]) {
-          const u = predNode[v], a = predArc[v];
-          if (v === T) {
-            if (a === SITE_TO_SINK) {
-              const j = u - n;
-              load[j] = delta >= cap - load[j] ? cap : load[j] + delta;
-            } else unserved[u] += delta;
-          } else if (u >= n) flow[a] = delta >= flow[a] ? 0 : flow[a] - delta; // v hands δ at site u over
-          else flow[a] += delta;
+        for (let v = T; ;) {
+          const kind = predKind[v], a = predSite[v], ref = predRef[v];
+          if (kind === SPARE) load[a] = delta >= cap - load[a] ? cap : load[a] + delta;
+          else if (kind === SOURCE_UNSERVED) unserved[i] += delta;
+          else if (kind === FROM_SOURCE) this.addFlow(ref, delta);
+          else {
+            const from = this.moves.from[ref];
+            flow[from] = delta >= flow[from] ? 0 : flow[from] - delta;
+            if (kind === EXIT) unserved[pairDemand[from]] += delta;
+            else this.addFlow(this.moves.to[ref], delta);
+          }
+          if (kind === FROM_SOURCE || kind === SOURCE_UNSERVED) break;
+          v = a;
         }
         remaining = delta >= remaining ? 0 : remaining - delta;
       }
@@ -179,63 +173,84 @@ export class CapacitatedAssignment {
     this.distanceSum = distanceSum;
   }
 
-  /** Dijkstra on reduced costs from demand `source` until the sink settles; leaves the path in predNode/predArc. */
-  private shortestPath(source: number, open: Uint8Array, unservedCost: number): void {
-    const { matrix } = this.problem;
-    const n = matrix.demandCount, m = matrix.siteCount;
-    const { byDemandStart, byDemandSite, byDemandCost } = matrix;
-    const { flow, load, pot, dist, seen, done, predNode, predArc, settled, heap, usableEnd, intoStart, into, pairDemand, tiny } = this;
-    const T = n + m;
+  /** Adds persons to pair q; when it starts carrying flow, its demand's moves away from that site become available. */
+  private addFlow(q: number, delta: number): void {
+    const { flow, tiny } = this;
+    const was = flow[q];
+    flow[q] = was + delta;
+    if (was > tiny || !(flow[q] > tiny)) return;
+    const { byDemandStart, byDemandSite, byDemandCost } = this.problem.matrix;
+    const i = this.pairDemand[q];
+    const a = byDemandSite[q], c = byDemandCost[q];
+    const moves = this.moves;
+    for (let q2 = byDemandStart[i], end = this.usableEnd[i]; q2 < end; q2++) {
+      const b = byDemandSite[q2];
+      if (b === a || !this.open[b]) continue;
+      moves.push(moves.heapFor(a, b), byDemandCost[q2] - c, q, q2);
+    }
+    moves.push(moves.heapFor(a, -1), this.unservedCost - c, q, -1);
+  }
+
+  /** Dijkstra on reduced costs from demand `source` over the open sites until the sink settles; leaves the path in pred*. */
+  private shortestPath(source: number): void {
+    const { byDemandStart, byDemandSite, byDemandCost } = this.problem.matrix;
+    const { flow, load, pot, dist, seen, done, predSite, predKind, predRef, settled, heap, tiny, open, moves } = this;
+    const T = this.problem.matrix.siteCount;
     const spareLimit = this.capacity - tiny;
+    const unservedCost = this.unservedCost;
     const r = ++this.round;
     heap.size = 0;
-    seen[source] = r;
-    dist[source] = 0;
-    heap.push(source, 0);
-    let settledCount = 0;
-    const relax = (v: number, nd: number, u: number, a: number) => {
+    const relax = (v: number, nd: number, a: number, kind: number, ref: number) => {
       if (seen[v] !== r) {
         seen[v] = r;
         dist[v] = Infinity;
       }
       if (nd < dist[v] && done[v] !== r) {
         dist[v] = nd;
-        predNode[v] = u;
-        predArc[v] = a;
+        predSite[v] = a;
+        predKind[v] = kind;
+        predRef[v] = ref;
         heap.push(v, nd);
       }
     };
+    // The source's potential: the smallest keeping its arcs non-negative.
+    const end = this.usableEnd[source];
+    let ps = pot[T] - unservedCost;
+    for (let q = byDemandStart[source]; q < end; q++) {
+      const j = byDemandSite[q];
+      if (open[j] && pot[j] - byDemandCost[q] > ps) ps = pot[j] - byDemandCost[q];
+    }
+    for (let q = byDemandStart[source]; q < end; q++) {
+      const j = byDemandSite[q];
+      if (!open[j]) continue;
+      const rc = byDemandCost[q] + ps - pot[j];
+      relax(j, rc > 0 ? rc : 0, -1, FROM_SOURCE, q);
+    }
+    const rcU = unservedCost + ps - pot[T];
+    relax(T, rcU > 0 ? rcU : 0, -1, SOURCE_UNSERVED, -1);
+
+    let settledCount = 0;
     while (heap.size > 0) {
       const d = heap.topKey();
-      const u = heap.pop();
-      if (done[u] === r || d > dist[u]) continue;
-      done[u] = r;
-      settled[settledCount++] = u;
-      if (u === T) break;
-      const pu = pot[u];
-      if (u < n) {
-        for (let q = byDemandStart[u]; q < usableEnd[u]; q++) {
-          const j = byDemandSite[q];
-          if (!open[j]) continue;
-          const v = n + j;
-          const rc = byDemandCost[q] + pu - pot[v];
-          relax(v, d + (rc > 0 ? rc : 0), u, q);
-        }
-        const rc = unservedCost + pu - pot[T];
-        relax(T, d + (rc > 0 ? rc : 0), u, UNSERVED_ARC);
-      } else {
-        const j = u - n;
-        if (load[j] < spareLimit) {
-          const rc = pu - pot[T];
-          relax(T, d + (rc > 0 ? rc : 0), u, SITE_TO_SINK);
-        }
-        for (let k = intoStart[j], end = intoStart[j + 1]; k < end; k++) {
-          const q = into[k];
-          if (flow[q] <= tiny) continue;
-          const v = pairDemand[q];
-          const rc = pu - byDemandCost[q] - pot[v];
-          relax(v, d + (rc > 0 ? rc : 0), u, q);
-        }
+      const a = heap.pop();
+      if (done[a] === r || d > dist[a]) continue;
+      done[a] = r;
+      settled[settledCount++] = a;
+      if (a === T) break;
+      const pa = pot[a];
+      if (load[a] < spareLimit) {
+        const rc = pa - pot[T];
+        relax(T, d + (rc > 0 ? rc : 0), a, SPARE, -1);
+      }
+      const list = moves.bySite[a];
+      for (let k = 0; k < list.length; k++) {
+        const h = list[k];
+        const e = moves.top(h, flow, tiny);
+        if (e < 0) continue;
+        const b = moves.target[h];
+        const v = b < 0 ? T : b;
+        const rc = moves.key[e] + pa - pot[v];
+        relax(v, d + (rc > 0 ? rc : 0), a, b < 0 ? EXIT : EXCHANGE, e);
       }
     }
     const dT = dist[T];

@@ -1,18 +1,27 @@
 import { CapacitatedAssignment } from './capacitated-assignment.ts';
-import { GainHeap } from './gain-heap.ts';
 import type { PreparedSiting } from './prepare-siting.ts';
 import type { SitingProblem, SitingProgress } from './siting-problem.ts';
 
+/** Exactly evaluated candidates per greedy step / per site tried out in a swap pass. */
+const GREEDY_TRIES = 4;
+const SWAP_TRIES = 3;
+
+/** Assignment solves a capacitated swap phase may spend: about one pass over the p chosen sites. */
+export function swapBudget(p: number): number {
+  return (SWAP_TRIES + 1) * p + 10;
+}
+
 /**
  * Local search for the capacitated models over the exact capacitated objective of an open set,
- * each evaluation one CapacitatedAssignment solve. The value maximised is
+ * each evaluation one CapacitatedAssignment solve (the expensive part: O(demand) shortest-path
+ * searches). The value maximised is
  * - MCLP / LSCP: persons served within radiusM (a max flow);
  * - p-median: persons·m saved against leaving everyone unserved, penaltyM·W − Σ w·cost.
- * Both are monotone submodular in the open set: served weight is a max flow into the open sites,
- * i.e. min over X ⊆ open of capacity·|X| + (weight with a covering site in open∖X), the
- * convolution of a coverage function with a modular one; the savings are an assignment
- * (transportation) valuation. So stale marginal gains stay upper bounds, which is what lazy
- * greedy and the prefix bounds below rely on.
+ *
+ * To keep the number of solves small, candidates are ranked by a cheap lower bound on their gain
+ * read off the current assignment (`proxyGains`: persons that could move to the new site at once,
+ * ignoring knock-on moves), and only the best few are solved exactly; `gainUpper` (what the site
+ * could carry at most) skips candidates that cannot beat the best gain found.
  */
 export class CapacitatedSearch {
   readonly assignment: CapacitatedAssignment;
@@ -21,6 +30,10 @@ export class CapacitatedSearch {
   evaluations = 0;
   private readonly problem: SitingProblem;
   private readonly prepared: PreparedSiting;
+  private readonly proxy: Float64Array;
+  /** Per demand: persons at its dearest option in the current assignment, and that option's cost per person. */
+  private readonly movable: Float64Array;
+  private readonly dearest: Float64Array;
 
   constructor(problem: SitingProblem, prepared: PreparedSiting) {
     this.problem = problem;
@@ -55,9 +68,12 @@ export class CapacitatedSearch {
       }
       this.gainUpper[j] = value;
     }
+    this.proxy = new Float64Array(m);
+    this.movable = new Float64Array(matrix.demandCount);
+    this.dearest = new Float64Array(matrix.demandCount);
   }
 
-  /** The value of an open set (see the class comment). */
+  /** The value of an open set (see the class comment); leaves its assignment in `assignment`. */
   value(open: Uint8Array): number {
     this.evaluations++;
     const a = this.assignment;
@@ -66,86 +82,142 @@ export class CapacitatedSearch {
   }
 
   /**
-   * Lazy greedy (CELF): opens up to `maxCount` free sites one at a time, each the one adding most
-   * value (ties: lower index), stopping early once `reached(value)` holds. Keys in the heap are
-   * the last measured gains, which bound the current ones from above (submodularity), so only the
-   * top site is re-measured until it is measured at the current set. Before each step
-   * `atPrefix(value, heap)` sees the current value and those upper bounds (for bounds).
-   * Opens the chosen sites in `open` and returns them in order.
+   * Lower bounds on the gain of opening each closed site, from the assignment last solved (which
+   * must be that of `open`): coverage — unserved persons it covers, up to capacity; p-median —
+   * persons it could take from each point's dearest option (unserved: penaltyM) at the saving
+   * dearest − cost, scaled down evenly if they exceed capacity. Both are feasible moves.
    */
-  lazyGreedy(
+  private proxyGains(open: Uint8Array): Float64Array {
+    const { matrix, weight } = this.problem;
+    const { byDemandStart, byDemandCost, bySiteStart, bySiteDemand, bySiteCost } = matrix;
+    const { flow, unserved, usableEnd } = this.assignment;
+    const median = this.problem.model === 'pmedian';
+    const penalty = this.prepared.penaltyM, cap = this.prepared.capacity;
+    const { movable, dearest, proxy } = this;
+    for (let i = 0; i < matrix.demandCount; i++) {
+      movable[i] = 0;
+      dearest[i] = 0;
+      if (!(weight[i] > 0)) continue;
+      if (unserved[i] > 0) {
+        movable[i] = unserved[i];
+        dearest[i] = median ? penalty : 1;
+      } else if (median) {
+        for (let q = usableEnd[i] - 1; q >= byDemandStart[i]; q--) {
+          if (flow[q] > 0) {
+            movable[i] = flow[q];
+            dearest[i] = byDemandCost[q];
+            break;
+          }
+        }
+      }
+    }
+    proxy.fill(0);
+    for (const j of this.prepared.free) {
+      if (open[j]) continue;
+      let amount = 0, value = 0;
+      for (let k = bySiteStart[j], end = bySiteStart[j + 1]; k < end; k++) {
+        const i = bySiteDemand[k], c = bySiteCost[k];
+        if (movable[i] === 0 || (median ? !(c < dearest[i]) : !(c <= this.problem.radiusM))) continue;
+        amount += movable[i];
+        value += movable[i] * (median ? dearest[i] - c : 1);
+      }
+      proxy[j] = amount > cap ? (value * cap) / amount : value;
+    }
+    return proxy;
+  }
+
+  /** Closed free sites by proxy gain, best first (ties: gainUpper, then index). */
+  private ranked(open: Uint8Array): Int32Array {
+    const proxy = this.proxyGains(open);
+    const list = Int32Array.from(this.prepared.free.filter((j) => !open[j]));
+    return list.sort((a, b) => proxy[b] - proxy[a] || this.gainUpper[b] - this.gainUpper[a] || a - b);
+  }
+
+  /**
+   * Greedy: opens up to `maxCount` free sites one at a time, each the best of the GREEDY_TRIES
+   * candidates with the largest proxy gain, measured exactly (a candidate whose gainUpper cannot
+   * beat the best so far is skipped), stopping early once `reached(value)` holds.
+   * Before each step `atPrefix(value)` sees the current value. Opens the chosen sites in `open`
+   * and returns them in order.
+   */
+  greedy(
     open: Uint8Array,
     maxCount: number,
     reached: ((value: number) => boolean) | null,
-    atPrefix: ((value: number, heap: GainHeap) => void) | null,
+    atPrefix: ((value: number) => void) | null,
     progress?: SitingProgress,
   ): { order: number[]; value: number } {
-    const { free } = this.prepared;
-    const heap = new GainHeap(free.length);
-    for (const j of free) if (!open[j]) heap.push(j, this.gainUpper[j]);
-    const measuredAt = new Int32Array(this.prepared.siteCount).fill(-1);
-    const valueWith = new Float64Array(this.prepared.siteCount);
     let value = this.value(open);
     const order: number[] = [];
-    while (order.length < maxCount && heap.size > 0) {
+    while (order.length < maxCount) {
       if (reached?.(value)) break;
-      atPrefix?.(value, heap);
-      const step = order.length;
-      for (;;) {
-        const j = heap.topSite();
-        if (measuredAt[j] === step) break;
+      atPrefix?.(value);
+      const candidates = this.ranked(open);
+      if (candidates.length === 0) break;
+      let best = -1, bestValue = -Infinity, tried = 0, lastSolved = -1;
+      for (const j of candidates) {
+        if (tried >= GREEDY_TRIES) break;
+        if (best >= 0 && this.gainUpper[j] <= bestValue - value) continue; // cannot beat the best
         open[j] = 1;
         const v = this.value(open);
         open[j] = 0;
-        measuredAt[j] = step;
-        valueWith[j] = v;
-        heap.replaceTopKey(Math.max(0, v - value));
+        tried++;
+        lastSolved = j;
+        if (v > bestValue) {
+          best = j;
+          bestValue = v;
+        }
       }
-      const j = heap.pop();
-      open[j] = 1;
-      value = valueWith[j];
-      order.push(j);
+      open[best] = 1;
+      order.push(best);
+      value = bestValue;
+      if (lastSolved !== best) this.value(open); // leave the chosen set's assignment for the next proxies
       progress?.(Math.min(1, order.length / Math.max(1, maxCount)), `capacitated greedy: ${order.length} site(s)`);
     }
-    atPrefix?.(value, heap);
+    atPrefix?.(value);
     return { order, value };
   }
 
   /**
-   * First-improvement swaps: replace a chosen site by a closed free one (candidates tried in
-   * descending gainUpper) whenever that raises the value, until no swap helps or `budget`
-   * evaluations are spent (each is a full assignment solve, so the neighbourhood p × free sites
-   * is only searched exhaustively on small instances). `order` is updated in place: a swapped-in
-   * site goes to the end. Returns the final value.
+   * Swaps: for each chosen site in turn, close it and try the SWAP_TRIES closed sites with the
+   * largest proxy gain in its place, keeping the first that raises the value; passes repeat until
+   * none helps or `budget` solves are spent. `order` is updated in place (a swapped-in site goes
+   * to the end). Returns the final value.
    */
   swap(open: Uint8Array, order: number[], value: number, budget: number, progress?: SitingProgress): number {
-    const { free } = this.prepared;
-    const candidates = Int32Array.from(free).sort((a, b) => this.gainUpper[b] - this.gainUpper[a] || a - b);
     const tol = 1e-10 * Math.max(1, Math.abs(value));
-    let spent = 0;
+    const start = this.evaluations;
     let improved = true;
-    while (improved && spent < budget) {
+    while (improved && this.evaluations - start < budget) {
       improved = false;
-      search: for (let s = 0; s < order.length; s++) {
+      for (let s = 0; s < order.length && this.evaluations - start < budget; s++) {
         const out = order[s];
-        for (const j of candidates) {
-          if (open[j]) continue;
-          open[out] = 0;
+        open[out] = 0;
+        this.value(open);
+        const candidates = this.ranked(open);
+        let accepted = -1;
+        for (let t = 0, tried = 0; t < candidates.length && tried < SWAP_TRIES; t++) {
+          const j = candidates[t];
+          if (j === out) continue;
+          tried++;
           open[j] = 1;
           const v = this.value(open);
-          spent++;
           if (v > value + tol) {
             value = v;
-            order.splice(s, 1);
-            order.push(j);
-            improved = true;
-            progress?.(Math.min(1, spent / budget), `capacitated swap: ${spent} evaluation(s)`);
-            break search;
+            accepted = j;
+            break;
           }
           open[j] = 0;
-          open[out] = 1;
-          if (spent >= budget) break search;
         }
+        if (accepted < 0) {
+          open[out] = 1;
+          continue;
+        }
+        order.splice(s, 1);
+        order.push(accepted);
+        s--;
+        improved = true;
+        progress?.(Math.min(1, (this.evaluations - start) / budget), `capacitated swap: ${this.evaluations - start} evaluation(s)`);
       }
     }
     return value;

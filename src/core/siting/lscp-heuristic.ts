@@ -3,6 +3,7 @@ import { CoverageState } from './coverage-state.ts';
 import type { HeuristicOptions } from './heuristic-options.ts';
 import { heuristicResult, infeasibleHeuristicResult } from './heuristic-result.ts';
 import { fewestLargestReaching } from './largest-values.ts';
+import { lscpLagrangianBound } from './lscp-lagrangian-bound.ts';
 import { prepareSiting } from './prepare-siting.ts';
 import { sitingNow } from './siting-clock.ts';
 import type { SitingProblem, SitingResult } from './siting-problem.ts';
@@ -21,12 +22,14 @@ export const LSCP_TOLERANCE = 1e-9;
  * Lower bound: coverage is monotone submodular, so for any open set S ⊇ fixed and any feasible
  * answer O, need ≤ f(O) ≤ f(S) + Σ_{o ∈ O} gain(o | S): |O| is at least the fewest largest
  * gains at S that add up to need − f(S). S = fixed alone gives the textbook bound; we take the
- * largest over every greedy prefix.
+ * largest over every greedy prefix, and the (usually much tighter) Lagrangian bound of
+ * lscpLagrangianBound.
  *
- * Capacitated (served weight within radiusM, each open site serving ≤ capacity persons): lazy
- * greedy on served weight and the same drop step over full assignment solves. Lower bound: the
- * largest of the uncapacitated bound (capacity only lowers coverage), ⌈(need − served(fixed)) /
- * capacity⌉, and the prefix bound above with the lazy-greedy upper bounds as gains.
+ * Capacitated (served weight within radiusM, each open site serving ≤ capacity persons): greedy
+ * on served weight (CapacitatedSearch) and the same drop step over full assignment solves. Lower
+ * bound: the largest of the uncapacitated bound (capacity only lowers coverage),
+ * ⌈(need − served(fixed)) / capacity⌉, and the prefix bound above with each site's gain upper
+ * bound (served weight is submodular too).
  *
  * Infeasible when even every site together cannot reach the target; the message says how much
  * weight (and how many points) no site covers within radiusM.
@@ -38,7 +41,7 @@ export function solveLscpHeuristic(problem: SitingProblem, options: HeuristicOpt
   const prepared = prepareSiting(problem);
   const { free, isFixed, siteCount: m, totalWeight: W, capacitated } = prepared;
   const F = free.length;
-  const algorithm = capacitated ? 'capacitated-lazy-greedy+drop' : 'greedy+drop';
+  const algorithm = capacitated ? 'capacitated-greedy+drop' : 'greedy+drop';
   const progress = options.progress;
   const target = problem.targetCoverage * W - LSCP_TOLERANCE * Math.max(W, 1);
   const pct = (x: number) => (W > 0 ? (100 * x) / W : 0).toFixed(2);
@@ -53,6 +56,11 @@ export function solveLscpHeuristic(problem: SitingProblem, options: HeuristicOpt
       `LSCP: the target ${(problem.targetCoverage * 100).toFixed(2)} % of ${W.toFixed(1)} persons cannot be met: ${unreachableNote}, so at most ${reachable.toFixed(1)} persons (${pct(reachable)} %) can be covered`,
       startedMs);
   }
+  const fixedCount = state.count.slice();
+  const coveredByFixed = state.covered;
+  /** The Lagrangian lower bound, given the site count of a solution found (its Polyak target). */
+  const lagrangian = (upper: number) =>
+    lscpLagrangianBound(problem, prepared, state, fixedCount, target - coveredByFixed, upper);
   const scratch = new Float64Array(Math.max(1, F));
   const gainsOfClosed = (isOpen: Uint8Array) => {
     let c = 0;
@@ -98,6 +106,7 @@ export function solveLscpHeuristic(problem: SitingProblem, options: HeuristicOpt
       isOpen[order[drop]] = 0;
       order.splice(drop, 1);
     }
+    if (bound < order.length) bound = Math.max(bound, lagrangian(order.length));
     // Marginal gains in the kept order.
     for (const j of order) state.close(j);
     const marginalGain = new Float64Array(order.length);
@@ -116,16 +125,17 @@ export function solveLscpHeuristic(problem: SitingProblem, options: HeuristicOpt
   const maxServed = search.value(all);
   if (maxServed < target) {
     return infeasibleHeuristicResult(problem, prepared, algorithm,
-      `LSCP: the target ${(problem.targetCoverage * 100).toFixed(2)} % of ${W.toFixed(1)} persons cannot be met: with every one of the ${F} candidate site(s) open and at most ${cap} persons per site, at most ${maxServed.toFixed(1)} persons (${pct(maxServed)} %) can be served within ${problem.radiusM} m; ${unreachableNote}`,
+      `LSCP: the target ${(problem.targetCoverage * 100).toFixed(2)} % of ${W.toFixed(1)} persons cannot be met: with every one of the ${F} candidate site(s) open and at most ${cap} persons per site, at most ${maxServed.toFixed(1)} persons (${pct(maxServed)} %) can be served within ${problem.radiusM} m${state.unreachableCount > 0 ? `; ${unreachableNote}` : ''}`,
       startedMs);
   }
   const open = isFixed.slice();
   const served0 = search.value(open);
   let bound = fewestLargestReaching(scratch, gainsOfClosed(open), target - state.covered);
   if (served0 < target) bound = Math.max(bound, cap > 0 ? Math.ceil((target - served0) / cap - 1e-9) : Infinity);
-  const greedy = search.lazyGreedy(open, F, (v) => v >= target, (value, heap) => {
-    scratch.set(heap.keys.subarray(0, heap.size));
-    bound = Math.max(bound, fewestLargestReaching(scratch, heap.size, target - value));
+  const greedy = search.greedy(open, F, (v) => v >= target, (value) => {
+    let c = 0;
+    for (const j of free) if (!open[j]) scratch[c++] = search.gainUpper[j];
+    bound = Math.max(bound, fewestLargestReaching(scratch, c, target - value));
   }, progress && ((f, label) => progress(0.7 * f, label)));
   const order = greedy.order;
   progress?.(0.7, 'LSCP dropping redundant sites');
@@ -141,6 +151,7 @@ export function solveLscpHeuristic(problem: SitingProblem, options: HeuristicOpt
       open[order[k]] = 1;
     }
   }
+  if (bound < order.length) bound = Math.max(bound, lagrangian(order.length));
   const marginalGain = search.gainsInOrder(open, order);
   progress?.(0.95, 'LSCP evaluating');
   return heuristicResult(problem, prepared, {

@@ -1,4 +1,4 @@
-import { CapacitatedSearch } from './capacitated-search.ts';
+import { CapacitatedSearch, swapBudget } from './capacitated-search.ts';
 import { CoverageState } from './coverage-state.ts';
 import type { HeuristicOptions } from './heuristic-options.ts';
 import { heuristicResult, infeasibleHeuristicResult } from './heuristic-result.ts';
@@ -24,10 +24,12 @@ import type { SitingProblem, SitingProgress, SitingResult } from './siting-probl
  * We take the minimum over every greedy prefix, every swap pass and the final set, the weight any
  * site covers at all, and the (usually much tighter) Lagrangian bound of mclpLagrangianBound.
  *
- * Capacitated: lazy greedy and first-improvement swaps over the served weight (CapacitatedSearch),
- * also started from the uncapacitated answer. Bound: the smallest of the uncapacitated bound
- * (capacity only lowers coverage), served(fixed) + p × capacity, and served(S) + the p largest
- * lazy-greedy upper bounds at every greedy prefix (served weight is submodular too).
+ * Capacitated: the uncapacitated answer, evaluated with capacity, is kept when capacity costs it
+ * nothing; otherwise a greedy and swaps over the served weight (CapacitatedSearch) compete with
+ * it. Bound: the smallest of the uncapacitated bound (capacity only lowers coverage),
+ * served(fixed) + p × capacity, and served(S) + the p largest per-site gain upper bounds at every
+ * greedy prefix (served weight is submodular: a max flow into the open sites is the convolution
+ * of a coverage function with capacity × count).
  *
  * p > free sites → 'infeasible' (the CLI treats "p larger than the number of candidates" as such).
  */
@@ -37,7 +39,7 @@ export function solveMclpHeuristic(problem: SitingProblem, options: HeuristicOpt
   const prepared = prepareSiting(problem);
   const F = prepared.free.length, p = problem.p;
   const capacitated = prepared.capacitated;
-  const algorithm = capacitated ? 'capacitated-lazy-greedy+swap' : 'greedy+swap';
+  const algorithm = capacitated ? 'capacitated-greedy+swap' : 'greedy+swap';
   if (p > F) {
     return infeasibleHeuristicResult(problem, prepared, algorithm, `MCLP: p = ${p} new sites requested but only ${F} candidate site(s) are free`, startedMs);
   }
@@ -54,25 +56,29 @@ export function solveMclpHeuristic(problem: SitingProblem, options: HeuristicOpt
 
   const search = new CapacitatedSearch(problem, prepared);
   const open = prepared.isFixed.slice();
-  const served0 = search.value(open);
-  let bound = Math.min(uncapacitated.bound, served0 + p * prepared.capacity);
-  const scratch = new Float64Array(F);
-  const greedy = search.lazyGreedy(open, p, null, (value, heap) => {
-    scratch.set(heap.keys.subarray(0, heap.size));
-    bound = Math.min(bound, value + sumOfLargest(scratch, heap.size, p));
-  }, progress && ((f, label) => progress(0.3 + 0.3 * f, label)));
-  let order = greedy.order, value = greedy.value;
-  // The uncapacitated answer under capacity: a second start, often the better one.
-  const other = prepared.isFixed.slice();
-  for (const j of uncapacitated.order) other[j] = 1;
-  const otherValue = search.value(other);
-  if (otherValue > value) {
-    order = Array.from(uncapacitated.order);
-    value = otherValue;
-    open.set(other);
+  for (const j of uncapacitated.order) open[j] = 1;
+  let order = Array.from(uncapacitated.order);
+  let value = search.value(open);
+  let bound = Math.min(uncapacitated.bound, search.value(prepared.isFixed.slice()) + p * prepared.capacity);
+  // Capacity only lowers coverage, so when the uncapacitated answer loses nothing to it, no open
+  // set does better than it relative to the uncapacitated bound: keep it.
+  if (value < uncapacitated.objective - 1e-9 * Math.max(1, uncapacitated.objective)) {
+    const scratch = new Float64Array(F);
+    const trial = prepared.isFixed.slice();
+    const greedy = search.greedy(trial, p, null, (v) => {
+      // served(S) + the p largest gain upper bounds of closed sites (submodularity of served weight).
+      let c = 0;
+      for (const j of prepared.free) if (!trial[j]) scratch[c++] = search.gainUpper[j];
+      bound = Math.min(bound, v + sumOfLargest(scratch, c, p));
+    }, progress && ((f, label) => progress(0.3 + 0.3 * f, label)));
+    if (greedy.value > value) {
+      order = greedy.order;
+      value = greedy.value;
+      open.set(trial);
+    }
+    progress?.(0.6, 'MCLP capacitated swaps');
+    value = search.swap(open, order, value, swapBudget(p), progress && ((f, label) => progress(0.6 + 0.3 * f, label)));
   }
-  progress?.(0.6, 'MCLP capacitated swaps');
-  value = search.swap(open, order, value, swapBudget(F, p), progress && ((f, label) => progress(0.6 + 0.3 * f, label)));
   const marginalGain = search.gainsInOrder(open, order);
   progress?.(0.95, 'MCLP evaluating');
   return heuristicResult(problem, prepared, {
@@ -81,14 +87,11 @@ export function solveMclpHeuristic(problem: SitingProblem, options: HeuristicOpt
   });
 }
 
-/** Full assignment solves the capacitated swap phase may spend. */
-export function swapBudget(freeCount: number, p: number): number {
-  return Math.max(400, 2 * freeCount + 20 * p);
-}
-
 interface McLpCore {
   order: Int32Array;
   gains: Float64Array;
+  /** Covered weight of the final set, persons. */
+  objective: number;
   bound: number;
 }
 
@@ -198,6 +201,7 @@ function uncapacitatedMclp(problem: SitingProblem, prepared: PreparedSiting, pro
     }
   }
   state.refreshGains();
+  const objective = state.covered;
   boundHere();
   if (p > 0 && p < F && bound > state.covered) bound = Math.min(bound, mclpLagrangianBound(problem, prepared, state, state.covered));
 
@@ -208,5 +212,5 @@ function uncapacitatedMclp(problem: SitingProblem, prepared: PreparedSiting, pro
     gains[k] = state.newlyCovered(order[k]);
     state.open(order[k]);
   }
-  return { order, gains, bound };
+  return { order, gains, objective, bound };
 }

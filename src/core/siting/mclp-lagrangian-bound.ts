@@ -93,19 +93,31 @@ export function mclpLagrangianBound(
     return L;
   };
 
+  // Hot inner loops in small functions, which the JIT optimises within the first iteration.
+  /** Point i's multiplier moves from l to v: adjust σ of the free sites covering it. */
+  const moveLambda = (i: number, l: number, v: number) => {
+    lambda[i] = v;
+    sumRest -= v - l;
+    for (let q = byDemandStart[i]; q < coverEnd[i]; q++) {
+      const j = byDemandSite[q];
+      if (!isFixed[j]) sigma[j] += v - l;
+    }
+  };
+  /** Site j enters or leaves the relaxation's open set: adjust its points' counts. */
+  const flip = (j: number) => {
+    const delta = nextOpen[j] ? 1 : -1;
+    openLR[j] = nextOpen[j];
+    for (let k = siteStart[j], end = siteStart[j + 1]; k < end; k++) {
+      const i = siteDemand[k];
+      if (active[i]) count[i] += delta;
+    }
+  };
+
   let best = Infinity, theta = 2, stall = 0;
   const tol = 1e-9 * Math.max(1, Math.abs(lower));
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     const L = evaluate();
-    for (let j = 0; j < m; j++) {
-      if (nextOpen[j] === openLR[j]) continue;
-      const delta = nextOpen[j] ? 1 : -1;
-      openLR[j] = nextOpen[j];
-      for (let k = siteStart[j], end = siteStart[j + 1]; k < end; k++) {
-        const i = siteDemand[k];
-        if (active[i]) count[i] += delta;
-      }
-    }
+    for (let j = 0; j < m; j++) if (nextOpen[j] !== openLR[j]) flip(j);
     if (L < best) {
       best = L;
       bestLambda.set(lambda);
@@ -130,13 +142,7 @@ export function mclpLagrangianBound(
       if (!active[i] || sub[i] === 0) continue;
       const l = lambda[i];
       const v = Math.min(weight[i], Math.max(0, l - step * sub[i]));
-      if (v === l) continue;
-      lambda[i] = v;
-      sumRest -= v - l;
-      for (let q = byDemandStart[i]; q < coverEnd[i]; q++) {
-        const j = byDemandSite[q];
-        if (!isFixed[j]) sigma[j] += v - l;
-      }
+      if (v !== l) moveLambda(i, l, v);
     }
   }
   sumRest = fromScratch(bestLambda);

@@ -1,8 +1,7 @@
-import { CapacitatedSearch } from './capacitated-search.ts';
+import { CapacitatedSearch, swapBudget } from './capacitated-search.ts';
 import { GainHeap } from './gain-heap.ts';
 import type { HeuristicOptions } from './heuristic-options.ts';
 import { heuristicResult, infeasibleHeuristicResult } from './heuristic-result.ts';
-import { swapBudget } from './mclp-heuristic.ts';
 import { pMedianLagrangianBound } from './p-median-lagrangian-bound.ts';
 import { PMedianState } from './p-median-state.ts';
 import { prepareSiting, type PreparedSiting } from './prepare-siting.ts';
@@ -24,9 +23,10 @@ import type { SitingProblem, SitingProgress, SitingResult } from './siting-probl
  * Bound: pMedianLagrangianBound, started from prices midway between each point's nearest and
  * second-nearest open site.
  *
- * Capacitated (split assignment, unserved at penaltyM): lazy greedy and first-improvement swaps
- * over the min-cost-flow cost (CapacitatedSearch), also started from the uncapacitated answer.
- * Bound: the uncapacitated Lagrangian bound (capacity can only raise the cost).
+ * Capacitated (split assignment, unserved at penaltyM): the uncapacitated answer is kept when
+ * capacity costs it nothing; otherwise a greedy and swaps over the min-cost-flow cost
+ * (CapacitatedSearch) compete with it. Bound: the uncapacitated Lagrangian bound (capacity can
+ * only raise the cost).
  *
  * p > free sites → 'infeasible'. marginalGain = cost reduction (persons·m) in selection order.
  */
@@ -36,7 +36,7 @@ export function solvePMedianHeuristic(problem: SitingProblem, options: Heuristic
   const prepared = prepareSiting(problem);
   const F = prepared.free.length, p = problem.p;
   const capacitated = prepared.capacitated;
-  const algorithm = capacitated ? 'capacitated-lazy-greedy+swap' : 'lazy-greedy+fast-interchange';
+  const algorithm = capacitated ? 'capacitated-greedy+swap' : 'lazy-greedy+fast-interchange';
   if (p > F) {
     return infeasibleHeuristicResult(problem, prepared, algorithm, `p-median: p = ${p} new sites requested but only ${F} candidate site(s) are free`, startedMs);
   }
@@ -59,18 +59,22 @@ export function solvePMedianHeuristic(problem: SitingProblem, options: Heuristic
 
   const search = new CapacitatedSearch(problem, prepared);
   const open = prepared.isFixed.slice();
-  const greedy = search.lazyGreedy(open, p, null, null, progress && ((f, label) => progress(0.6 + 0.15 * f, label)));
-  let order = greedy.order, value = greedy.value;
-  const other = prepared.isFixed.slice();
-  for (const j of core.order) other[j] = 1;
-  const otherValue = search.value(other);
-  if (otherValue > value) {
-    order = Array.from(core.order);
-    value = otherValue;
-    open.set(other);
+  for (const j of core.order) open[j] = 1;
+  let order = Array.from(core.order);
+  let value = search.value(open);
+  // Capacity only raises the cost: when the uncapacitated answer loses nothing to it, keep it.
+  const uncapacitatedSaving = prepared.penaltyM * prepared.totalWeight - core.cost;
+  if (value < uncapacitatedSaving - 1e-9 * Math.max(1, Math.abs(uncapacitatedSaving))) {
+    const trial = prepared.isFixed.slice();
+    const greedy = search.greedy(trial, p, null, null, progress && ((f, label) => progress(0.6 + 0.15 * f, label)));
+    if (greedy.value > value) {
+      order = greedy.order;
+      value = greedy.value;
+      open.set(trial);
+    }
+    progress?.(0.75, 'p-median capacitated swaps');
+    search.swap(open, order, value, swapBudget(p), progress && ((f, label) => progress(0.75 + 0.2 * f, label)));
   }
-  progress?.(0.75, 'p-median capacitated swaps');
-  search.swap(open, order, value, swapBudget(F, p), progress && ((f, label) => progress(0.75 + 0.2 * f, label)));
   const marginalGain = search.gainsInOrder(open, order);
   progress?.(0.95, 'p-median evaluating');
   return heuristicResult(problem, prepared, {

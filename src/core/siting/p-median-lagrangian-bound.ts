@@ -88,19 +88,40 @@ export function pMedianLagrangianBound(
     return L;
   };
 
+  // The hot inner loops live in small functions: called thousands of times per solve, they are
+  // optimised by the JIT within the first iteration, where one long inline loop nest would run
+  // interpreted for several.
+  /** Demand i's price moves from u to v: adjust ρ over the pairs cheaper than the larger, and its open count. */
+  const movePrice = (i: number, u: number, v: number) => {
+    const w = weight[i];
+    price[i] = v;
+    sumWU += w * (v - u);
+    const top = v > u ? v : u;
+    let open = 0;
+    for (let q = byDemandStart[i], end = usableEnd[i]; q < end; q++) {
+      const c = byDemandCost[q];
+      if (c >= top) break;
+      const j = byDemandSite[q];
+      rho[j] += (c < v ? w * (c - v) : 0) - (c < u ? w * (c - u) : 0);
+      if (c < v && openLR[j]) open++;
+    }
+    count[i] = open;
+  };
+  /** Site j enters or leaves the relaxation's open set: adjust the open counts of its points. */
+  const flip = (j: number) => {
+    const delta = nextOpen[j] ? 1 : -1;
+    openLR[j] = nextOpen[j];
+    for (let k = bySiteStart[j], end = bySiteStart[j + 1]; k < end; k++) {
+      const i = bySiteDemand[k];
+      if (bySiteCost[k] < price[i]) count[i] += delta;
+    }
+  };
+
   let best = -Infinity, theta = 2, stall = 0;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     const L = evaluate();
     // Move the open counts to the new open set.
-    for (let j = 0; j < m; j++) {
-      if (nextOpen[j] === openLR[j]) continue;
-      const delta = nextOpen[j] ? 1 : -1;
-      openLR[j] = nextOpen[j];
-      for (let k = bySiteStart[j], end = bySiteStart[j + 1]; k < end; k++) {
-        const i = bySiteDemand[k];
-        if (bySiteCost[k] < price[i]) count[i] += delta;
-      }
-    }
+    for (let j = 0; j < m; j++) if (nextOpen[j] !== openLR[j]) flip(j);
     if (L > best) {
       best = L;
       bestPrice.set(price);
@@ -126,19 +147,7 @@ export function pMedianLagrangianBound(
       if (!(w > 0) || sub[i] === 0) continue;
       const u = price[i];
       const v = Math.min(P, Math.max(0, u + (step * sub[i]) / w));
-      if (v === u) continue;
-      price[i] = v;
-      sumWU += w * (v - u);
-      const top = v > u ? v : u;
-      let open = 0;
-      for (let q = byDemandStart[i], end = usableEnd[i]; q < end; q++) {
-        const c = byDemandCost[q];
-        if (c >= top) break;
-        const j = byDemandSite[q];
-        rho[j] += (c < v ? w * (c - v) : 0) - (c < u ? w * (c - u) : 0);
-        if (c < v && openLR[j]) open++;
-      }
-      count[i] = open;
+      if (v !== u) movePrice(i, u, v);
     }
     if (progress && it % 25 === 0) progress(it / MAX_ITERATIONS, `p-median lower bound: iteration ${it}`);
   }

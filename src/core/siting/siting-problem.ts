@@ -12,7 +12,8 @@ export type SitingStatus = 'optimal' | 'feasible' | 'infeasible';
  *
  * Definitions every model and test shares:
  * - demand i is *covered* by an open site j when cost(i, j) ≤ radiusM (a stored pair);
- * - MCLP maximises Σ weight of covered demand with exactly min(p, free sites) new sites;
+ * - MCLP maximises Σ weight of covered demand with exactly p new sites (p larger than the number of
+ *   free sites is infeasible: the planner asked for more sites than there are candidates);
  * - LSCP minimises the number of new sites so that covered weight ≥ targetCoverage × Σ weight
  *   (all demand, including demand no site can reach: then a 100 % target is infeasible);
  * - p-median minimises Σ weight_i × min(cost to the nearest open site, penaltyM) with exactly p

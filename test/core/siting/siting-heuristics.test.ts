@@ -43,8 +43,8 @@ function tiny(model: SitingProblem['model'], n: number, m: number, pairs: number
 }
 
 describe('the MCLP heuristic against exhaustive search', () => {
-  it('never beats the optimum, brackets it with its bound, and finds it on most instances', () => {
-    let runs = 0, found = 0;
+  it('never beats the optimum, brackets it with its bound, finds it on most instances and proves it on most', () => {
+    let runs = 0, found = 0, proven = 0;
     for (const seed of SEEDS) {
       const inst = randomInstance(seed);
       for (let p = 1; p <= 4; p++) {
@@ -54,9 +54,11 @@ describe('the MCLP heuristic against exhaustive search', () => {
         expect(r.selected.length).toBe(p);
         runs++;
         if (Math.abs(r.objective - optimum) < 1e-9) found++;
+        if (r.status === 'optimal') proven++;
       }
     }
     expect(found / runs).toBeGreaterThanOrEqual(0.9);
+    expect(proven / runs).toBeGreaterThanOrEqual(0.8);
   });
 
   it('reports marginal gains that add up from the existing coverage to the objective', () => {
@@ -111,8 +113,8 @@ describe('the p-median heuristic against exhaustive search', () => {
 });
 
 describe('the LSCP heuristic against exhaustive search', () => {
-  it('meets the target, never uses fewer sites than the optimum, and its lower bound is at most the optimum', () => {
-    let runs = 0, found = 0;
+  it('meets the target, never uses fewer sites than the optimum, and its lower bound is at most the optimum and proves most', () => {
+    let runs = 0, found = 0, proven = 0;
     for (const seed of SEEDS) {
       const inst = randomInstance(seed);
       for (const target of [0.3, 0.6, 0.8]) {
@@ -128,10 +130,12 @@ describe('the LSCP heuristic against exhaustive search', () => {
         expect(r.objective).toBe(r.selected.length);
         runs++;
         if (r.objective === optimum) found++;
+        if (r.status === 'optimal') proven++;
       }
     }
     expect(runs).toBeGreaterThan(20);
     expect(found / runs).toBeGreaterThanOrEqual(0.9);
+    expect(proven / runs).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -270,6 +274,17 @@ describe('hand-worked LSCP cases', () => {
     expect(r.message).toMatch(/500 m/);
   });
 
+  it('is infeasible when capacity caps the served weight below the target, saying how much can be served', () => {
+    // Two sites each reach everyone, but serve at most 4 persons: 8 of 10 at best.
+    const pairs = [[0, 0, 100], [0, 1, 100], [1, 0, 100], [1, 1, 100]];
+    const r = solveLscpHeuristic(tiny('lscp', 2, 2, pairs, [5, 5], { capacity: 4 }));
+    expect(r.status).toBe('infeasible');
+    expect(r.message).toMatch(/at most 4 persons per site, at most 8\.0 persons \(80\.00 %\)/);
+    const ok = solveLscpHeuristic(tiny('lscp', 2, 2, pairs, [5, 5], { capacity: 4, targetCoverage: 0.8 }));
+    expect(ok.objective).toBe(2);
+    expect(ok.status).toBe('optimal');
+  });
+
   it('opens nothing when existing facilities already meet the target', () => {
     const p = tiny('lscp', 2, 2, [[0, 0, 100], [1, 1, 100]], [9, 1], { targetCoverage: 0.9 });
     p.fixed[0] = 1;
@@ -299,6 +314,17 @@ describe('hand-worked p-median cases', () => {
     expect(Array.from(r.selected)).toEqual([2]);
     expect(r.objective).toBe(10 * 50 + 100);
     expect(Array.from(r.marginalGain)).toEqual([900]);
+  });
+
+  it('lets a throw from progress abort the solve, bound phase included', () => {
+    const inst = randomInstance(32);
+    let calls = 0;
+    const stopAt = (k: number) => () => {
+      if (++calls >= k) throw new Error('cancelled');
+    };
+    expect(() => solvePMedianHeuristic(problemOf(inst, 'pmedian', { p: 3, penaltyM: 1500 }), { progress: stopAt(1) })).toThrow('cancelled');
+    calls = 0;
+    expect(() => solvePMedianHeuristic(problemOf(inst, 'pmedian', { p: 3, penaltyM: 1500, capacity: 30 }), { progress: stopAt(3) })).toThrow('cancelled');
   });
 
   it('is infeasible when p exceeds the free sites', () => {
