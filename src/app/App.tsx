@@ -30,6 +30,17 @@ import { LayerLoader } from './components/LayerLoader.tsx';
 import { ParamInputs } from './components/ParamInputs.tsx';
 import { RadiusInput } from './components/RadiusInput.tsx';
 import { WalkableRuleInput } from './components/WalkableRuleInput.tsx';
+import { StandardsPanel } from './components/StandardsPanel.tsx';
+import { CompletenessHistogram } from './components/CompletenessHistogram.tsx';
+import { ComplianceMatrix } from './components/ComplianceMatrix.tsx';
+import { FailureList } from './components/FailureList.tsx';
+import { areaCompliance, areaReportHtml } from './area-compliance.ts';
+import { presetRadiusM } from './preset-radius-m.ts';
+import type { AssessedType } from '../core/compliance/completeness-index.ts';
+import type { Preset } from '../core/presets/preset.ts';
+import { DEFAULT_PRESET_ID, shippedPreset } from '../core/presets/preset-catalog.ts';
+import { complianceCsv } from '../io/compliance-csv.ts';
+import { completenessLayer } from '../map/layers/completeness-layer.ts';
 import { MapView } from './components/MapView.tsx';
 import { DEFAULT_AREA_URLS, fetchDefaultManifest } from './default-area.ts';
 import { downloadText } from './download.ts';
@@ -69,10 +80,26 @@ export function App() {
   const [showAfter, setShowAfter] = useState(false);
   const [selectedGap, setSelectedGap] = useState<number | null>(null);
   const [manifestStyle, setManifestStyle] = useState<{ bbox: [number, number, number, number]; attribution: string[] } | null>(null);
+  // The national standard is active from the start: a planner sees GB 50180-2018 without configuring anything.
+  const [preset, setPreset] = useState<Preset>(() => shippedPreset(DEFAULT_PRESET_ID));
+  const [showCompleteness, setShowCompleteness] = useState(false);
 
   const typeInfo = facilityTypeById(typeId);
-  const radiusM = radii[typeId] ?? typeInfo?.radiusM ?? params.radiusM;
+  // Radius of the single-type view: the planner's typed value, else the active preset's radius for
+  // the type (presetRadiusM), else the Lifecircle default. Choosing or editing a preset clears the
+  // typed values (choosePreset), so the field follows the standard being checked; typing a radius
+  // there explores one type and never edits the preset (the Standards panel does that).
+  const radiusM = radii[typeId] ?? presetRadiusM(preset, typeId) ?? typeInfo?.radiusM ?? params.radiusM;
   const mode = snap?.network ? params.mode : 'straight';
+  const choosePreset = useCallback((p: Preset) => {
+    setPreset(p);
+    setRadii({});
+  }, []);
+  // Compliance with the preset from the distances already computed (ms in the main thread).
+  const ac = useMemo(() => (snap ? areaCompliance(snap, preset, mode, lang) : null), [snap, preset, mode, lang]);
+  useEffect(() => {
+    if (ac) document.body.dataset.complianceKey = `${preset.id}|${mode}|${ac.communities.ids.length}|${ac.compliance.types.reduce((n, x) => n + x.failing, 0)}`;
+  }, [ac]);
 
   // Load the default area once (StrictMode mounts twice in dev: the ref guards it).
   useEffect(() => {
@@ -168,13 +195,14 @@ export function App() {
     const after = sitingNow && showAfter ? sitingNow.outcome.nearestAfterM : null;
     // Gaps go under the cells, so the cells' colours (before or after) stay readable.
     if (gaps && showGaps) out.push(gapLayer(gaps, selectedGap));
-    out.push(populationLayer(snap.population.coords, after ?? dist?.distance ?? null, radiusM, after ? null : straight));
+    if (showCompleteness && ac) out.push(completenessLayer(snap.population.coords, ac.completeness.share));
+    else out.push(populationLayer(snap.population.coords, after ?? dist?.distance ?? null, radiusM, after ? null : straight));
     if (snap.network && snap.network.isolatedSegments.length) out.push(isolatedNetworkLayer(snap.network.isolatedSegments));
     out.push(...serviceAreaLayers(serviceArea));
     out.push(facilityLayer(snap.facilities, typeId, selectedFacility));
     if (sitingNow) out.push(candidateLayer(sitingNow.candidates.coords), ...proposalLayers(sitingNow.outcome.proposals, radiusM));
     return out;
-  }, [snap, totals === null, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly, gaps, showGaps, selectedGap, sitingNow, showAfter]);
+  }, [snap, totals === null, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly, gaps, showGaps, selectedGap, sitingNow, showAfter, showCompleteness, ac]);
 
   const style = useMemo(() => basemapStyle({ streets: DEFAULT_AREA_URLS['streets.geojson'], buildings: DEFAULT_AREA_URLS['buildings.geojson'], landuse: DEFAULT_AREA_URLS['landuse.geojson'] }), []);
 
@@ -197,6 +225,13 @@ export function App() {
     walk((f.geometry as GeoJSON.Polygon).coordinates);
     setFocus({ bbox: [a, b, c, d], key: Date.now() });
   }, [snap]);
+
+  // A matrix cell or failure row: show the community, and switch to the column's facility type when the data has one.
+  const showCompliance = useCallback((c: number, type: AssessedType) => {
+    if (snap?.communities) selectCommunity(c);
+    const app = type.appTypes.find((x) => snap?.facilities.types.includes(x));
+    if (app) setTypeId(app);
+  }, [snap, selectCommunity]);
 
   const onClick = useCallback((info: PickingInfo) => {
     if (!info.layer || info.index < 0) return;
@@ -331,6 +366,33 @@ export function App() {
     downloadText(`communities_${typeId}_${mode}_${radiusM}m.csv`, communityTableCsv([{ type: typeId, mode, radiusM, rows }]), 'text/csv;charset=utf-8');
   };
 
+  const exportCompliance = () => {
+    if (ac) downloadText(`compliance_${preset.id}_${mode}.csv`, complianceCsv(ac.compliance, ac.communities, preset), 'text/csv;charset=utf-8');
+  };
+  /**
+   * The printable report as a standalone HTML document (report-html.ts escapes all data). The map
+   * image is the map canvas as drawn last (MapView keeps the drawing buffer for this). The report is
+   * opened from a Blob URL, not written into a window, so no app script touches its document.
+   */
+  const report = () => {
+    if (!snap || !ac) return '';
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas.maplibregl-canvas');
+    let mapImage: string | undefined;
+    try {
+      mapImage = canvas?.toDataURL('image/png');
+    } catch {
+      mapImage = undefined; // a tainted canvas: the report says the map is missing rather than failing
+    }
+    return areaReportHtml(snap, preset, ac, { lang, mode, params, mapImage });
+  };
+  const openReport = () => {
+    const url = URL.createObjectURL(new Blob([report()], { type: 'text/html' }));
+    window.open(url, '_blank', 'noopener');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  const downloadReport = () => downloadText('report.html', report(), 'text/html');
+  const maxPresetRadius = ac ? Math.max(0, ...ac.compliance.types.map((x) => x.type.radiusM)) : 0;
+
   const types = snap ? FACILITY_TYPES.filter((ft) => snap.facilities.types.includes(ft.id)) : [];
   const countOf = (id: string) => (snap ? snap.facilities.typeIndex.filter((k) => snap.facilities.types[k] === id).length : 0);
   const ns = snap?.network?.stats;
@@ -395,6 +457,23 @@ export function App() {
                 <CommunityTable rows={rows} lang={lang} selected={selected} onSelect={selectCommunity} />
               </section>
 
+              <StandardsPanel lang={lang} preset={preset} limitM={params.limitM} onPreset={choosePreset} />
+              {ac && (
+                <section className="compliance" data-testid="compliance">
+                  <div className="section-title">{t('compliance')}</div>
+                  <div className="hint" data-testid="compliance-summary">{t('complianceSummary', { communities: ac.communities.ids.length, types: ac.compliance.types.length, fail: ac.compliance.types.reduce((n, x) => n + x.failing, 0), na: ac.compliance.notAssessable.length })}</div>
+                  {maxPresetRadius > params.limitM && <div className="hint warning">{t('limitTooShort', { limit: params.limitM, radius: maxPresetRadius })}</div>}
+                  <CompletenessHistogram index={ac.completeness} histogram={ac.histogram} pop={snap.population.pop} showOnMap={showCompleteness} onShowOnMap={setShowCompleteness} />
+                  <ComplianceMatrix compliance={ac.compliance} communities={ac.communities} lang={lang} selected={selected} onCell={showCompliance} />
+                  <FailureList compliance={ac.compliance} communities={ac.communities} lang={lang} onSelect={showCompliance} />
+                  <div className="exports">
+                    <button onClick={exportCompliance} data-testid="export-compliance">{t('exportCompliance')}</button>
+                    <button onClick={openReport} data-testid="report-open">{t('reportOpen')}</button>
+                    <button onClick={downloadReport} data-testid="report-download">{t('reportDownload')}</button>
+                  </div>
+                </section>
+              )}
+
               <SitingPanel lang={lang} gaps={gaps} result={sitingNow} running={sitingRunning} showGaps={showGaps} showAfter={showAfter} selectedGap={selectedGap}
                 onShowGaps={setShowGaps} onShowAfter={setShowAfter} onSelectGap={selectGap} onSelectProposal={selectProposal} onRun={runSiting}
                 onExportGaps={exportGaps} onExportProposals={exportProposals} onExportProposalsCsv={exportProposalsCsv} onExportCandidates={exportCandidates}
@@ -428,8 +507,8 @@ export function App() {
             <MapView style={style} bbox={manifestStyle.bbox} layers={layers} attribution={manifestStyle.attribution} focus={focus} onHover={onHover} onClick={onClick}
               onIdle={() => { document.body.dataset.mapIdle = '1'; }} />
           )}
-          {snap && typeInfo && <Legend lang={lang} typeColor={typeInfo.color} typeLabel={lang === 'zh' ? typeInfo.zh : typeInfo.en} radiusM={radiusM} mode={mode} showServiceArea={!!serviceArea} showIsolated={!!snap.network?.isolatedSegments.length} showStraightOnly={mode === 'network' && showStraightOnly && !!snap.network && !(sitingNow && showAfter)}
-            showGaps={!!gaps?.length && showGaps} showProposals={!!sitingNow} />}
+          {snap && typeInfo && <Legend lang={lang} typeColor={typeInfo.color} typeLabel={lang === 'zh' ? typeInfo.zh : typeInfo.en} radiusM={radiusM} mode={mode} showServiceArea={!!serviceArea} showIsolated={!!snap.network?.isolatedSegments.length} showStraightOnly={mode === 'network' && showStraightOnly && !!snap.network && !(sitingNow && showAfter) && !showCompleteness}
+            showGaps={!!gaps?.length && showGaps} showProposals={!!sitingNow} completeness={showCompleteness ? preset.standard : null} />}
           {hover && (
             <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
               {hover.lines.map((l, i) => <div key={i}>{l}</div>)}

@@ -1,4 +1,5 @@
 import { DISTANCE_BANDS, OFF_NETWORK_COLOR, REACH_BANDS, SHARE_CLASSES, STRAIGHT_ONLY_OUTLINE, type RGBA } from '../../map/coverage-colors.ts';
+import { COMPLETENESS_CLASSES, NO_COMPLETENESS_COLOR } from '../../map/layers/completeness-layer.ts';
 import { CANDIDATE_COLOR, GAP_COLOR, PROPOSAL_COLOR } from '../../map/layers/siting-layers.ts';
 import { useT } from '../i18n.ts';
 
@@ -7,19 +8,31 @@ const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
 );
 
 /** Explains every colour on the map, with units; built from the same constants as the layers. */
-export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceArea, showIsolated, showStraightOnly, showGaps = false, showProposals = false }: {
+export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceArea, showIsolated, showStraightOnly, showGaps = false, showProposals = false, completeness = null }: {
   lang: 'zh' | 'en'; typeColor: number[]; typeLabel: string; radiusM: number; mode: string; showServiceArea: boolean; showIsolated: boolean; showStraightOnly: boolean;
   showGaps?: boolean; showProposals?: boolean;
+  /** Title of the preset when the cells show the completeness index instead of coverage. */
+  completeness?: string | null;
 }) {
   const t = useT();
   return (
     <div className="legend" data-testid="legend">
-      <div className="legend-title">{t('legendCells')} ({mode === 'network' ? t('modeNetwork') : t('modeStraight')})</div>
-      {DISTANCE_BANDS.map((b) => (
-        <div key={b.maxM} className="legend-row">{swatch(b.color, 'dot')}{lang === 'zh' ? b.zh : b.en}</div>
-      ))}
-      <div className="legend-row">{swatch(OFF_NETWORK_COLOR, 'dot')}{t('legendOffNetwork')}</div>
-      <div className="legend-row"><span className="swatch dot outlined" />{t('legendUncovered')} ({radiusM} {t('metres')})</div>
+      {completeness ? (
+        <>
+          <div className="legend-title" data-testid="legend-completeness">{t('legendCompleteness')} ({completeness}, {mode === 'network' ? t('modeNetwork') : t('modeStraight')})</div>
+          <div className="legend-row">{COMPLETENESS_CLASSES.map((c) => <span key={c.label} className="ramp">{swatch(c.color, 'dot')}{c.label}</span>)}</div>
+          <div className="legend-row">{swatch(NO_COMPLETENESS_COLOR, 'dot')}{t('legendNoCompleteness')}</div>
+        </>
+      ) : (
+        <>
+          <div className="legend-title">{t('legendCells')} ({mode === 'network' ? t('modeNetwork') : t('modeStraight')})</div>
+          {DISTANCE_BANDS.map((b) => (
+            <div key={b.maxM} className="legend-row">{swatch(b.color, 'dot')}{lang === 'zh' ? b.zh : b.en}</div>
+          ))}
+          <div className="legend-row">{swatch(OFF_NETWORK_COLOR, 'dot')}{t('legendOffNetwork')}</div>
+          <div className="legend-row"><span className="swatch dot outlined" />{t('legendUncovered')} ({radiusM} {t('metres')})</div>
+        </>
+      )}
       {showStraightOnly && <div className="legend-row"><span className="swatch dot outlined" style={{ borderColor: `rgb(${STRAIGHT_ONLY_OUTLINE.slice(0, 3).join(',')})`, borderWidth: 3 }} />{t('legendStraightOnly')}</div>}
       <div className="legend-title">{t('legendCommunities')}</div>
       <div className="legend-row">{SHARE_CLASSES.slice().reverse().map((c) => <span key={c.label} className="ramp">{swatch(c.color)}{c.label}</span>)}</div>
