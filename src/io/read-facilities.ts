@@ -1,6 +1,7 @@
 import { facilityTypeById, facilityTypeOfTags } from '../core/facility-types.ts';
 import type { Tags } from '../core/osm-data.ts';
 import type { FacilityTable } from '../core/point-tables.ts';
+import { facilityTypeOfCategory } from '../core/presets/poi-category-mapping.ts';
 import { coordinateProblem } from './check-coordinates.ts';
 import { geometryRepresentativePoint } from './geometry-representative-point.ts';
 import { LoadError } from './load-error.ts';
@@ -70,16 +71,26 @@ function csvCandidates(file: string, text: string): FacilityCandidate[] {
  * Types every candidate (explicit type, else the first matching OSM tag rule) and drops those
  * without a life-circle type (restaurants, offices, …), reporting how many.
  */
+/** The tags that say what a feature is, for the "not recognised" list. */
+function describeTags(c: FacilityCandidate): string {
+  if (c.type) return `type=${c.type}`;
+  const keys = ['amenity', 'shop', 'leisure', 'healthcare', 'office', 'tourism', 'public_transport', 'railway', 'highway', 'category'];
+  const parts = keys.filter((k) => c.tags?.[k]).map((k) => `${k}=${c.tags![k]}`);
+  return parts.length ? parts.join(', ') : 'no type tags';
+}
+
 export function facilitiesFromCandidates(file: string, candidates: FacilityCandidate[]): ReadResult<FacilityTable> {
   const kept: { c: FacilityCandidate; type: string }[] = [];
-  let untyped = 0;
+  const untyped: FacilityCandidate[] = [];
   const unknownTypes = new Set<string>();
   for (const c of candidates) {
     const problem = coordinateProblem(c.lon, c.lat);
     if (problem) throw new LoadError(file, `facility ${c.id}: ${problem} (lon=${c.lon}, lat=${c.lat})`);
-    const type = c.type || (c.tags ? facilityTypeOfTags(c.tags) : null);
+    // An explicit type may be one of ours or a Chinese POI category (Amap "科教文化服务;学校;小学", Baidu "教育培训;小学", 幼儿园…).
+    const explicit = c.type ? (facilityTypeById(c.type) ? c.type : facilityTypeOfCategory(c.type) ?? c.type) : null;
+    const type = explicit || (c.tags ? facilityTypeOfTags(c.tags) : null) || (c.tags?.category ? facilityTypeOfCategory(c.tags.category) : null);
     if (!type) {
-      untyped++;
+      untyped.push(c);
       continue;
     }
     if (!facilityTypeById(type)) unknownTypes.add(type);
@@ -97,7 +108,11 @@ export function facilitiesFromCandidates(file: string, candidates: FacilityCandi
     typeIndex: Uint16Array.from(kept, (k) => types.indexOf(k.type)),
   };
   const warnings: string[] = [];
-  if (untyped) warnings.push(`${file}: ${untyped} of ${candidates.length} features are not life-circle facilities (no matching type) and were left out`);
+  if (untyped.length) {
+    // Listed, not silently dropped: the planner sees what was not recognised and can fix the mapping.
+    const what = (c: FacilityCandidate) => `${c.id}${c.name ? ` ${c.name}` : ''} (${describeTags(c)})`;
+    warnings.push(`${file}: ${untyped.length} of ${candidates.length} features match no life-circle facility type and are not analysed: ${untyped.slice(0, 12).map(what).join('; ')}${untyped.length > 12 ? '; …' : ''}`);
+  }
   if (unknownTypes.size) warnings.push(`${file}: types not in the GB 50180 catalogue, kept with a 500 m default radius: ${[...unknownTypes].join(', ')}`);
   return { table, warnings };
 }

@@ -55,7 +55,7 @@ describe('readFacilities', () => {
     ] };
     const r = readFacilities('f.geojson', JSON.stringify(fc));
     expect(r.table.types).toEqual(['pharmacy']);
-    expect(r.warnings[0]).toMatch(/1 of 2 features are not life-circle facilities/);
+    expect(r.warnings[0]).toMatch(/1 of 2 features match no life-circle facility type/);
   });
   it('keeps types outside the catalogue and says so', () => {
     expect(readFacilities('f.csv', 'id,lon,lat,type\n1,118.78,32.04,library_kiosk\n').warnings[0]).toMatch(/not in the GB 50180 catalogue/);
@@ -79,5 +79,31 @@ describe('readCommunities and readNetwork', () => {
   });
   it('refuses a file that is neither OSM nor GeoJSON as a street network, naming the formats', () => {
     expect(() => readNetwork('streets.txt', new TextEncoder().encode('hello'))).toThrow(/OSM PBF|OSM XML/);
+  });
+});
+
+describe('facility typing from Chinese POI categories', () => {
+  it('maps Amap/Baidu category names in a type column and lists the features it cannot map instead of dropping them silently', () => {
+    const csv = 'id,lon,lat,type,name\n' +
+      'a1,118.78,32.04,科教文化服务;学校;小学,三条巷小学\n' +
+      'a2,118.78,32.04,幼儿园,五老村幼儿园\n' +
+      'a3,118.78,32.04,医疗保健服务;诊所;诊所,某诊所\n' +
+      'a4,118.78,32.04,kindergarten,\n';
+    const { table } = readFacilities('amap.csv', csv);
+    const typeOf = (id: string) => table.types[table.typeIndex[table.ids.indexOf(id)]];
+    expect(typeOf('a1')).toBe('primary_school');
+    expect(typeOf('a2')).toBe('kindergarten');
+    expect(typeOf('a4')).toBe('kindergarten');
+    expect(typeOf('a3')).toBeTruthy();
+  });
+
+  it('names the OSM features that match no type, with their tags', () => {
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [118.78, 32.04] }, properties: { id: 'n1', name: '小学', amenity: 'school' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [118.78, 32.04] }, properties: { id: 'n2', name: '面馆', amenity: 'restaurant' } },
+    ] };
+    const { table, warnings } = readFacilities('osm.geojson', JSON.stringify(fc));
+    expect(table.length).toBe(1);
+    expect(warnings.join(' ')).toMatch(/1 of 2 features match no life-circle facility type.*n2 面馆 \(amenity=restaurant\)/);
   });
 });
