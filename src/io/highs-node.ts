@@ -68,8 +68,10 @@ export function highsMilpSolver(highs: Highs): MilpSolver {
     try {
       model.options.set({
         output_flag: false,
-        time_limit: options.timeLimitS,
+        ...(Number.isFinite(options.timeLimitS) ? { time_limit: Math.max(0, options.timeLimitS) } : {}),
         mip_rel_gap: options.mipRelGap ?? 0,
+        presolve: options.presolve === false ? 'off' : 'choose',
+        mip_heuristic_run_feasibility_jump: options.startHeuristics !== false,
       });
       if (m.start && hasInteger) model.setSolution({ colValue: m.start });
       let thrown: { error: unknown } | undefined;

@@ -17,7 +17,7 @@ import type { SitingProblem, SitingProgress, SitingResult, SitingStatus } from '
  *   offset Σ w_i f_i + Σ w_i (c_ij − f_i) z_ij, with Σ_j z_ij ≤ 1 and z_ij ≤ x_j, where f_i is
  *   the cost of demand i with no new site: min(penaltyM, nearest fixed site). Only free sites
  *   nearer than f_i get a z (the others can never help), so the unserved variable u_i of the
- *   textbook form is the row slack.
+ *   textbook form is the row slack; a demand with one such site folds onto that x_j.
  * - capacitated (capacity set): z_ij ≥ 0 fractional, Σ_j z_ij ≤ 1, Σ_i w_i z_ij ≤ C x_j (C for
  *   fixed sites), plus the valid z_ij ≤ x_j that tightens the relaxation. MCLP maximises Σ w z over
  *   pairs within the radius; LSCP needs Σ w z ≥ target; p-median as above with f_i = penaltyM.
@@ -68,6 +68,16 @@ export interface MilpSolveOptions {
   /** Relative gap at which the solver may stop and report optimal. Default 0 (prove optimality). */
   mipRelGap?: number;
   /**
+   * Run the solver's presolve (default true). solveExact turns it off: on these models HiGHS
+   * presolve reduces nothing and costs 16 s (MCLP, 10,000 × 1,000, 1.3 M nonzeros) or more.
+   */
+  presolve?: boolean;
+  /**
+   * Run the solver's own start heuristics such as HiGHS's feasibility jump (default true).
+   * solveExact turns them off when the model carries a start solution (5 s saved at that size).
+   */
+  startHeuristics?: boolean;
+  /**
    * Called now and then while solving (at most a few times a second). A thrown error interrupts
    * the solver, which then rethrows that error.
    */
@@ -96,6 +106,13 @@ export interface ExactOptions {
   /** Wall-time limit for the MILP solve, seconds. When hit, the best solution is reported as 'feasible'. */
   timeLimitS: number;
   progress?: SitingProgress;
+  /**
+   * New sites of a known solution (e.g. a heuristic's `selected`), given to the solver as its
+   * start when it is valid (free sites; p of them, or meeting the LSCP target) and better than
+   * the built-in greedy start. Then the exact result is never worse than that solution, even
+   * when the time limit stops the solver early. Ignored for capacitated LSCP.
+   */
+  start?: ArrayLike<number>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,7 +226,7 @@ function prepare(problem: SitingProblem): Prepared {
   };
 }
 
-/** Largest cost that still "counts": radius for MCLP/LSCP, strictly below the penalty for p-median (pairs at ≥ penalty never help). */
+/** Whether a pair can serve: within the radius (MCLP/LSCP), or cheaper than the penalty (p-median: dearer pairs never help). */
 function pairUsable(pr: Prepared, cost: number): boolean {
   return pr.problem.model === 'pmedian' ? cost < pr.penalty : cost <= pr.problem.radiusM;
 }
@@ -240,7 +257,7 @@ class OpenState {
         break; // ascending by cost: the first fixed site is the nearest
       }
       this.cur[i] = c;
-      this.value += median ? w * c : c * w;
+      this.value += w * c;
     }
   }
   /** Improvement (coverage gained, or cost reduced) from opening site j. */
@@ -337,6 +354,38 @@ function greedy(state: OpenState, pool: ArrayLike<number>, count: number, done?:
   return { order, gains };
 }
 
+/**
+ * LSCP clean-up: closes sites of `open` (tried in the given order) whose demand stays covered by
+ * other open sites (fixed ones included) as long as the covered weight stays ≥ need. Returns how
+ * many it closed.
+ */
+function dropRedundant(pr: Prepared, open: Uint8Array, order: number[], need: number): number {
+  const { n, matrix, weight, isFixed, problem } = pr;
+  const r = problem.radiusM;
+  const count = new Int32Array(n);
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    for (let q = matrix.byDemandStart[i]; q < matrix.byDemandStart[i + 1] && matrix.byDemandCost[q] <= r; q++) {
+      const j = matrix.byDemandSite[q];
+      if (open[j] || isFixed[j]) count[i]++;
+    }
+    if (count[i] > 0) value += weight[i];
+  }
+  let dropped = 0;
+  for (const j of order) {
+    let loss = 0;
+    for (let q = matrix.bySiteStart[j]; q < matrix.bySiteStart[j + 1]; q++) {
+      if (matrix.bySiteCost[q] <= r && count[matrix.bySiteDemand[q]] === 1) loss += weight[matrix.bySiteDemand[q]];
+    }
+    if (value - loss < need) continue;
+    open[j] = 0;
+    value -= loss;
+    dropped++;
+    for (let q = matrix.bySiteStart[j]; q < matrix.bySiteStart[j + 1]; q++) if (matrix.bySiteCost[q] <= r) count[matrix.bySiteDemand[q]]--;
+  }
+  return dropped;
+}
+
 interface Evaluation {
   objective: number;
   coveredWeight: number;
@@ -376,6 +425,152 @@ function evaluateUncapacitated(pr: Prepared, open: Uint8Array, selectedCount: nu
     meanCost: covered > 0 ? costSum / covered : 0,
     assignment,
   };
+}
+
+/**
+ * A simple valid bound on the uncapacitated optimum, O(pairs): MCLP ≤ fixed-covered weight +
+ * min(the p largest single-site gains, all coverable weight); LSCP ≥ the fewest sites whose
+ * single-site gains could add up to what is needed; p-median ≥ the cost with every site open.
+ */
+function simpleBound(pr: Prepared, pEff: number, target: number): number {
+  const { n, matrix, weight, problem } = pr;
+  const state = new OpenState(pr);
+  if (problem.model === 'pmedian') {
+    let cost = 0;
+    for (let i = 0; i < n; i++) {
+      const q = matrix.byDemandStart[i];
+      const nearest = q < matrix.byDemandStart[i + 1] ? matrix.byDemandCost[q] : Infinity;
+      cost += weight[i] * Math.min(state.cur[i], nearest);
+    }
+    return cost;
+  }
+  const gains = Array.from(pr.free, (j) => state.gain(j)).sort((a, b) => b - a);
+  if (problem.model === 'lscp') {
+    let sum = state.value, k = 0;
+    while (k < gains.length && sum < target) sum += gains[k++];
+    return k;
+  }
+  let sum = 0, coverable = 0;
+  for (let k = 0; k < pEff && k < gains.length; k++) sum += gains[k];
+  for (let i = 0; i < n; i++) {
+    if (state.cur[i] === 1 || !(weight[i] > 0)) continue;
+    const q = matrix.byDemandStart[i];
+    if (q < matrix.byDemandStart[i + 1] && matrix.byDemandCost[q] <= problem.radiusM) coverable += weight[i];
+  }
+  return state.value + Math.min(sum, coverable);
+}
+
+/** Sum of the k largest values (k ≤ values.length). */
+function sumLargest(values: Float64Array, k: number): { sum: number; chosen: Int32Array } {
+  const idx = Int32Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b);
+  const chosen = idx.subarray(0, k);
+  let sum = 0;
+  for (const j of chosen) sum += values[j];
+  return { sum, chosen };
+}
+
+/**
+ * Lagrangian bound for the uncapacitated MCLP (upper) or p-median (lower), by subgradient
+ * optimisation with Polyak steps towards `incumbent` (a known solution's objective). MCLP relaxes
+ * y_i ≤ Σ x_j with μ_i ≥ 0: L(μ) = covered-by-fixed + Σ_i max(0, w_i − μ_i) + the p largest
+ * Σ_{i∈N_j} μ_i. p-median relaxes Σ_j z_ij ≤ 1 with λ_i ≥ 0: L(λ) = Σ_i (w_i f_i − λ_i) + the p
+ * most negative Σ_i min(0, w_i (c_ij − f_i) + λ_i). Both start where they equal the simple bound,
+ * so the result is never worse than it. Deterministic: a fixed iteration budget scaled by size.
+ */
+export function lagrangianBound(problem: SitingProblem, incumbent: number): number {
+  const pr = prepare(problem);
+  const { n, matrix, weight, free } = pr;
+  if (pr.capacitated || problem.model === 'lscp') return NaN;
+  const median = problem.model === 'pmedian';
+  const pEff = median ? problem.p : Math.min(problem.p, free.length);
+  if (pEff > free.length) return NaN;
+  const state = new OpenState(pr); // cur: fixed coverage (0/1) or f_i
+  const r = problem.radiusM;
+  const F = free.length;
+  // Per-demand multiplier and the site terms, over usable (free site, demand) pairs only.
+  const mult = new Float64Array(n);
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!(weight[i] > 0)) continue;
+    const q = matrix.byDemandStart[i];
+    if (median) {
+      // Start at λ_i = w_i (f_i − nearest free cost): L then equals the every-site-open bound.
+      for (let t = q; t < matrix.byDemandStart[i + 1]; t++) {
+        const c = matrix.byDemandCost[t];
+        if (c >= state.cur[i]) break;
+        if (pr.isFixed[matrix.byDemandSite[t]]) continue;
+        mult[i] = weight[i] * (state.cur[i] - c);
+        active[i] = 1;
+        break;
+      }
+    } else if (state.cur[i] === 0 && q < matrix.byDemandStart[i + 1] && matrix.byDemandCost[q] <= r) {
+      mult[i] = weight[i]; // μ_i = w_i: L then equals the sum of the p largest single-site gains
+      active[i] = 1;
+    }
+  }
+  const siteTerm = new Float64Array(F);
+  const count = new Int32Array(n); // how many chosen sites "take" demand i
+  let best = median ? -Infinity : Infinity;
+  let theta = 2, sinceImproved = 0;
+  const pairs = matrix.bySiteDemand.length;
+  const iterations = Math.max(30, Math.min(300, Math.floor(1.5e8 / Math.max(1, pairs))));
+  for (let it = 0; it < iterations; it++) {
+    // Evaluate L at the current multipliers.
+    let value = state.value;
+    for (let i = 0; i < n; i++) {
+      if (!active[i]) continue;
+      value += median ? -mult[i] : Math.max(0, weight[i] - mult[i]);
+    }
+    for (let k = 0; k < F; k++) {
+      const j = free[k];
+      let t = 0;
+      for (let q = matrix.bySiteStart[j]; q < matrix.bySiteStart[j + 1]; q++) {
+        const i = matrix.bySiteDemand[q];
+        if (!active[i]) continue;
+        const c = matrix.bySiteCost[q];
+        if (median) {
+          if (c < state.cur[i]) t += Math.min(0, weight[i] * (c - state.cur[i]) + mult[i]);
+        } else if (c <= r) t += mult[i];
+      }
+      siteTerm[k] = median ? -t : t; // p-median: pick the most negative terms = largest −t
+    }
+    const { sum, chosen } = sumLargest(siteTerm, pEff);
+    value += median ? -sum : sum;
+    if (!Number.isFinite(best) || (median ? value > best + 1e-9 * Math.abs(best) : value < best - 1e-9 * Math.abs(best))) {
+      best = value;
+      sinceImproved = 0;
+    } else if (++sinceImproved >= 20) {
+      theta /= 2;
+      sinceImproved = 0;
+      if (theta < 1e-3) break;
+    }
+    if (Math.abs(value - incumbent) <= 1e-9 * Math.max(1, Math.abs(incumbent))) break;
+    // Subgradient: p-median Σ_j z_ij − 1; MCLP y_i − Σ_{chosen j covering i} 1.
+    count.fill(0);
+    for (const k of chosen) {
+      const j = free[k];
+      for (let q = matrix.bySiteStart[j]; q < matrix.bySiteStart[j + 1]; q++) {
+        const i = matrix.bySiteDemand[q];
+        if (!active[i]) continue;
+        const c = matrix.bySiteCost[q];
+        if (median ? c < state.cur[i] && weight[i] * (c - state.cur[i]) + mult[i] < 0 : c <= r) count[i]++;
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      if (!active[i]) continue;
+      const g = median ? count[i] - 1 : (weight[i] > mult[i] ? 1 : 0) - count[i];
+      norm += g * g;
+    }
+    if (norm === 0) break; // the relaxed solution is feasible: L is optimal
+    const step = (theta * Math.abs(value - incumbent)) / norm;
+    for (let i = 0; i < n; i++) {
+      if (!active[i]) continue;
+      const g = median ? count[i] - 1 : (weight[i] > mult[i] ? 1 : 0) - count[i];
+      mult[i] = Math.max(0, mult[i] + step * g);
+    }
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -546,28 +741,13 @@ function buildCoverage(pr: Prepared, pEff: number, target: number, startOpen: Ui
     b.entry(F + g, 1);
     b.endRow(-Infinity, 0);
   }
-  let trivialBound: number;
   if (lscp) {
-    const need = target - fixedCovered;
     for (let k = 0; k < F; k++) if (single[k] > 0) b.entry(k, single[k]);
     for (let g = 0; g < G; g++) b.entry(F + g, groupWeight[g]);
-    b.endRow(need, Infinity);
-    // Fewest sites whose standalone coverage could add up to what is needed.
-    const state = new OpenState(pr);
-    const gains = Array.from(free, (j) => state.gain(j)).sort((a, c) => c - a);
-    let sum = 0, k = 0;
-    while (k < gains.length && sum < need - COVERAGE_TOLERANCE * Math.max(pr.totalWeight, 1)) sum += gains[k++];
-    trivialBound = k;
+    b.endRow(target - fixedCovered, Infinity);
   } else {
     for (let k = 0; k < F; k++) b.entry(k, 1);
     b.endRow(pEff, pEff);
-    const state = new OpenState(pr);
-    const gains = Array.from(free, (j) => state.gain(j)).sort((a, c) => c - a);
-    let sum = 0, coverable = 0;
-    for (let k = 0; k < pEff && k < gains.length; k++) sum += gains[k];
-    for (let k = 0; k < F; k++) coverable += single[k];
-    for (let g = 0; g < G; g++) coverable += groupWeight[g];
-    trivialBound = fixedCovered + Math.min(sum, coverable);
   }
   const model = b.build(lscp ? 'minimize' : 'maximize', lscp ? 0 : fixedCovered);
   if (startOpen) {
@@ -578,7 +758,7 @@ function buildCoverage(pr: Prepared, pEff: number, target: number, startOpen: Ui
     }
     model.start = s;
   }
-  return { model, siteColumn: xCol, trivialBound };
+  return { model, siteColumn: xCol, trivialBound: simpleBound(pr, pEff, target) };
 }
 
 /** p-median uncapacitated. */
@@ -587,7 +767,7 @@ function buildMedian(pr: Prepared, pEff: number, startOpen: Uint8Array | null): 
   const F = free.length;
   const b = new ModelBuilder();
   for (let k = 0; k < F; k++) b.addCol(0, 0, 1, true);
-  let offset = 0, allOpen = 0;
+  let offset = 0;
   const startZ: number[] = []; // (column, value) pairs of the start
   const tmpCol: number[] = [], tmpCost: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -609,7 +789,6 @@ function buildMedian(pr: Prepared, pEff: number, startOpen: Uint8Array | null): 
       tmpCost.push(c);
     }
     offset += w * f;
-    allOpen += w * (tmpCost.length > 0 ? tmpCost[0] : f);
     if (tmpCol.length === 0) continue;
     if (tmpCol.length === 1) {
       b.cost[tmpCol[0]] += w * (tmpCost[0] - f);
@@ -642,7 +821,7 @@ function buildMedian(pr: Prepared, pEff: number, startOpen: Uint8Array | null): 
     for (const c of startZ) s[c] = 1;
     model.start = s;
   }
-  return { model, siteColumn: xCol, trivialBound: allOpen };
+  return { model, siteColumn: xCol, trivialBound: simpleBound(pr, pEff, 0) };
 }
 
 /** Capacitated MCLP / LSCP / p-median with fractional assignment. */
@@ -750,12 +929,33 @@ function now(): number {
   return Date.now();
 }
 
+/** Whether objective a is strictly better than b (LSCP: fewer sites). */
+function better(model: SitingProblem['model'], a: number, b: number): boolean {
+  return model === 'mclp' ? a > b : a < b;
+}
+
+/** Whether a start of objective `value` is proven optimal by the simple bound. */
+function startMeetsBound(model: SitingProblem['model'], value: number, bound: number): boolean {
+  if (!Number.isFinite(value) || !Number.isFinite(bound)) return false;
+  const slack = 1e-9 * Math.max(1, Math.abs(bound));
+  if (model === 'mclp') return value >= bound - slack;
+  if (model === 'pmedian') return value <= bound + slack;
+  return value <= bound; // LSCP: site counts
+}
+
 /**
- * Solves a siting problem exactly with the injected MILP solver. Status: 'optimal' when the
- * solver proves optimality (bound = objective, gap = 0); 'feasible' when the time limit stopped
- * it (the best solution found, with the solver's best bound and the gap); 'infeasible' with a
- * message (p-median with p > free sites, LSCP target beyond reach, or the solver says so), in
- * which case objective/bound/gap are NaN and the coverage fields describe the existing sites alone.
+ * Solves a siting problem exactly with the injected MILP solver. Status: 'optimal' when optimality
+ * is proven (bound = objective, gap = 0); 'feasible' when the time limit stopped the solver (the
+ * best solution found, with the best bound known and the gap); 'infeasible' with a message
+ * (p-median with p > free sites, LSCP target beyond reach, or the solver says so), in which case
+ * objective/bound/gap are NaN and the coverage fields describe the existing sites alone.
+ *
+ * Steps: a greedy start (LSCP: greedy then drop redundant sites; or options.start when better);
+ * if it already meets a simple bound it is optimal and the solver is not called; otherwise the
+ * MILP goes to the solver with that start (presolve off: it reduces nothing here and is slow). The
+ * bound after a time limit is the tightest of the solver's MIP dual bound, the simple bound and,
+ * for uncapacitated MCLP / p-median, a Lagrangian bound (lagrangianBound). Finally the chosen
+ * sites are put in greedy order and every figure is recomputed from them.
  *
  * MCLP opens exactly min(p, free sites) new sites (SitingProblem's definition); p-median opens
  * exactly p and is infeasible when p exceeds the free sites.
@@ -772,11 +972,8 @@ export function solveExact(problem: SitingProblem, solver: MilpSolver, options: 
   const target = lscp ? problem.targetCoverage * W : 0;
   progress?.(0, 'building MILP');
 
-  const fixedOnly = () => {
-    const open = new Uint8Array(pr.m);
-    for (let j = 0; j < pr.m; j++) open[j] = pr.isFixed[j];
-    return open;
-  };
+  const fixedOnly = () => Uint8Array.from(pr.isFixed);
+  const withFixed = (open: Uint8Array) => open.map((v, j) => v | pr.isFixed[j]);
   const infeasible = (message: string): SitingResult => {
     const e = pr.capacitated ? evaluateCapacitated(pr, fixedOnly(), 0, solver) : evaluateUncapacitated(pr, fixedOnly(), 0);
     return {
@@ -793,6 +990,7 @@ export function solveExact(problem: SitingProblem, solver: MilpSolver, options: 
 
   // Start solution and feasibility checks (cheap, no solver for the uncapacitated models).
   let startOpen: Uint8Array | null = null;
+  let startValue = NaN; // objective of the greedy start (uncapacitated models)
   let trivial: Uint8Array | null = null; // a known optimal open set without solving
   if (lscp) {
     const all = new Uint8Array(pr.m).fill(1);
@@ -807,30 +1005,59 @@ export function solveExact(problem: SitingProblem, solver: MilpSolver, options: 
       const { order } = greedy(state, pr.free, F, () => state.value >= target - tol);
       startOpen = new Uint8Array(pr.m);
       for (const j of order) startOpen[j] = 1;
+      startValue = order.length - dropRedundant(pr, startOpen, order.reverse(), target - tol);
     }
   } else {
     if (pEff === 0) trivial = new Uint8Array(pr.m);
     else if (pEff === F) trivial = Uint8Array.from({ length: pr.m }, (_, j) => (pr.isFixed[j] ? 0 : 1));
     else {
-      const { order } = greedy(new OpenState(pr), pr.free, pEff);
+      const state = new OpenState(pr);
+      const { order } = greedy(state, pr.free, pEff);
       startOpen = new Uint8Array(pr.m);
       for (const j of order) startOpen[j] = 1;
+      startValue = state.value;
     }
+  }
+
+  if (options.start && !trivial && !(lscp && pr.capacitated)) {
+    const open = new Uint8Array(pr.m);
+    let count = 0, valid = true;
+    for (let k = 0; k < options.start.length && valid; k++) {
+      const j = options.start[k];
+      valid = Number.isInteger(j) && j >= 0 && j < pr.m && !pr.isFixed[j] && !open[j];
+      if (valid) {
+        open[j] = 1;
+        count++;
+      }
+    }
+    if (valid && !pr.capacitated) {
+      const e = evaluateUncapacitated(pr, withFixed(open), count);
+      valid = lscp ? e.coveredWeight >= target - tol : count === pEff;
+      if (valid && (!startOpen || better(model, e.objective, startValue))) {
+        startOpen = open;
+        startValue = e.objective;
+      }
+    } else if (valid && count === pEff) startOpen = open; // capacitated MCLP / p-median: trust the caller's set
   }
 
   let status: SitingStatus = 'optimal';
   let chosen: Uint8Array;
   let solverBound = NaN;
   let trivialBound = NaN;
+  if (!trivial && !pr.capacitated) trivialBound = simpleBound(pr, pEff, target - tol);
   if (trivial) chosen = trivial;
-  else {
+  else if (!pr.capacitated && startOpen && startMeetsBound(model, startValue, trivialBound)) {
+    chosen = startOpen; // the greedy start already meets the simple bound (e.g. covers all coverable demand)
+  } else {
     const built = buildSitingMilp(problem, startOpen);
-    trivialBound = built.trivialBound;
+    if (pr.capacitated) trivialBound = built.trivialBound;
     progress?.(0.05, `solving MILP (${built.model.numCols} columns, ${built.model.numRows} rows)`);
     const timeLimitS = options.timeLimitS;
     const sol = solver(built.model, {
       timeLimitS,
       mipRelGap: 0,
+      presolve: false,
+      startHeuristics: built.model.start === undefined,
       onProgress: progress
         ? (p) => {
             const frac = Number.isFinite(timeLimitS) && timeLimitS > 0 ? Math.min(1, p.runningTimeS / timeLimitS) : 0;
@@ -849,6 +1076,12 @@ export function solveExact(problem: SitingProblem, solver: MilpSolver, options: 
       for (let k = 0; k < F; k++) if (values[built.siteColumn[pr.free[k]]] > 0.5) chosen[pr.free[k]] = 1;
     } else if (startOpen) chosen = startOpen;
     else for (const j of pr.free) chosen[j] = 1; // capacitated LSCP without incumbent: every site (feasible, checked above)
+    if (status !== 'optimal' && startOpen && values && !pr.capacitated) {
+      const count = chosen.reduce((a, v) => a + v, 0);
+      if (better(model, startValue, evaluateUncapacitated(pr, withFixed(chosen), count).objective)) {
+        chosen = startOpen; // the solver stopped with an incumbent worse than the start it was given
+      }
+    }
   }
   progress?.(0.95, 'ordering the selected sites');
 
@@ -899,9 +1132,12 @@ export function solveExact(problem: SitingProblem, solver: MilpSolver, options: 
     gap = 0;
   } else {
     const maximise = model === 'mclp';
-    let b = solverBound;
-    if (!Number.isFinite(b)) b = trivialBound;
-    else if (Number.isFinite(trivialBound)) b = maximise ? Math.min(b, trivialBound) : Math.max(b, trivialBound);
+    const tighter = (a: number, c: number) => (!Number.isFinite(a) ? c : !Number.isFinite(c) ? a : maximise ? Math.min(a, c) : Math.max(a, c));
+    let b = tighter(solverBound, trivialBound);
+    if (!lscp && !pr.capacitated) {
+      progress?.(0.97, 'Lagrangian bound');
+      b = tighter(b, lagrangianBound(problem, objective));
+    }
     if (lscp) b = Math.ceil(b - 1e-6);
     bound = maximise ? Math.max(b, objective) : Math.min(b, objective);
     gap = Math.abs(bound - objective) / Math.max(Math.abs(objective), 1e-9);
