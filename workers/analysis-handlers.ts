@@ -7,6 +7,7 @@ import type { MilpSolver } from '../src/core/siting/milp-models.ts';
 import { gapsInArea, siteInArea } from '../src/core/siting/site-in-area.ts';
 import { snapToNetwork } from '../src/core/snap-to-network.ts';
 import type { TypeDistances } from '../src/io/analysis-tables.ts';
+import { readAnyLayer } from '../src/io/read-any-layer.ts';
 import { readFacilitiesFile } from '../src/io/read-facilities-file.ts';
 import { readNetwork } from '../src/io/read-network.ts';
 import { readPopulation } from '../src/io/read-population.ts';
@@ -31,10 +32,18 @@ export interface HandlerDeps {
 /** One handler per message, each a thin call into src/io (parsing) or src/core (analysis). */
 export function createHandlers(state = new AnalysisState(), deps: HandlerDeps = {}): Handlers {
   return {
-    loadPopulation: ({ name, bytes, fields }) => keep(state, 'population', readPopulation(name, new TextDecoder().decode(bytes), fields)),
-    loadFacilities: ({ name, bytes }) => keep(state, 'facilities', readFacilitiesFile(name, bytes)),
-    loadNetwork: ({ name, bytes, rule }) => {
-      const { input, warnings } = readNetwork(name, bytes);
+    // Any format and CRS readAnyLayer knows (CSV/TSV, GeoJSON(L), .xlsx, zipped Shapefile), converted to WGS84 first.
+    loadPopulation: async ({ name, bytes, fields, crs, encoding }) => {
+      const layer = await readAnyLayer(name, bytes, { crs, encoding, columns: fields });
+      const r = readPopulation(name, layer.text, fields);
+      return { ...keep(state, 'population', { table: r.table, warnings: [...layer.warnings, ...r.warnings] }), source: layer.source };
+    },
+    loadFacilities: async ({ name, bytes, crs, encoding }) => {
+      const r = await readFacilitiesFile(name, bytes, { crs, encoding });
+      return { ...keep(state, 'facilities', r), source: r.source };
+    },
+    loadNetwork: ({ name, bytes, rule, crs }) => {
+      const { input, warnings } = readNetwork(name, bytes, crs);
       state.set({ network: prepareNetwork(input, rule) });
       return networkSummary(state.network!, warnings);
     },

@@ -13,11 +13,17 @@ import type { GapPolygon } from '../src/core/gap-polygons.ts';
 import type { AreaSitingRequest, AreaSitingResponse, GapRequest } from '../src/core/siting/site-in-area.ts';
 import type { WalkableRule } from '../src/core/walkable-rule.ts';
 import type { TypeDistances } from '../src/io/analysis-tables.ts';
+import type { EncodingChoice } from '../src/io/decode-text.ts';
+import type { LayerSource } from '../src/io/read-any-layer.ts';
 import type { PopulationFields } from '../src/io/read-population.ts';
 
 export interface FilePayload {
   name: string;
   bytes: Uint8Array;
+  /** The coordinates' CRS (see parseCrs: wgs84, gcj02, bd09, EPSG:<code>, .prj WKT); default: the file's own, else WGS84. */
+  crs?: string;
+  /** Text encoding; default `auto` (UTF-8 if valid, else GB18030). */
+  encoding?: EncodingChoice;
 }
 
 export interface NetworkSummary {
@@ -64,8 +70,9 @@ export interface ServiceAreaResponse {
 }
 
 export type Messages = {
-  loadPopulation: [FilePayload & { fields?: Partial<PopulationFields> }, { table: PopulationTable; warnings: string[] }];
-  loadFacilities: [FilePayload, { table: FacilityTable; warnings: string[] }];
+  /** `source`: the detected format, encoding and CRS, for the UI to show and override. */
+  loadPopulation: [FilePayload & { fields?: Partial<PopulationFields> }, { table: PopulationTable; warnings: string[]; source?: LayerSource }];
+  loadFacilities: [FilePayload, { table: FacilityTable; warnings: string[]; source?: LayerSource }];
   loadNetwork: [FilePayload & { rule?: WalkableRule }, NetworkSummary];
   assignCommunities: [{ polygons: PolygonColumns }, { community: Int32Array }];
   computeDistances: [ComputeRequest, ComputeResponse];

@@ -1,19 +1,28 @@
+import { parseCrs } from '../core/crs/parse-crs.ts';
 import { facilityTypeById } from '../core/facility-types.ts';
 import type { DistanceMode } from '../core/distances-to-type.ts';
 import { createHandlers, type Task } from '../../workers/analysis-handlers.ts';
 import type { ComputeResponse, NetworkSummary } from '../../workers/protocol.ts';
 import { loadDistanceTable, loadLayerTables } from '../io/analysis-tables.ts';
+import { readAnyLayer, type LayerSource } from '../io/read-any-layer.ts';
 import { readCommunities, type CommunityLayer } from '../io/read-communities.ts';
 import type { SqlDatabase } from '../io/sql-database.ts';
 import type { FacilityTable, PopulationTable } from '../core/point-tables.ts';
 import type { PopulationFields } from '../io/read-population.ts';
 import type { WalkableRule } from '../core/walkable-rule.ts';
 
+/** A layer's file; `crs` (parseCrs syntax) defaults to the file's own (.prj, GeoJSON crs), else WGS84. */
+export interface AreaFile {
+  name: string;
+  bytes: Uint8Array;
+  crs?: string;
+}
+
 export interface AreaFiles {
-  population: { name: string; bytes: Uint8Array; fields?: Partial<PopulationFields> };
-  facilities: { name: string; bytes: Uint8Array };
-  network?: { name: string; bytes: Uint8Array };
-  communities?: { name: string; bytes: Uint8Array };
+  population: AreaFile & { fields?: Partial<PopulationFields> };
+  facilities: AreaFile;
+  network?: AreaFile;
+  communities?: AreaFile;
 }
 
 export interface AreaAnalysis {
@@ -25,6 +34,8 @@ export interface AreaAnalysis {
   distances: ComputeResponse;
   warnings: string[];
   timingsMs: Record<string, number>;
+  /** Per layer: the format, encoding and CRS it was read in (for summary.json). */
+  sources: Partial<Record<keyof AreaFiles, LayerSource>>;
 }
 
 const noTask: Task = { progress: () => {}, checkpoint: async () => {} };
@@ -49,7 +60,8 @@ export async function analyseArea(
   const pop = await time('loadPopulation', () => h.loadPopulation(files.population, noTask));
   const fac = await time('loadFacilities', () => h.loadFacilities(files.facilities, noTask));
   const net = files.network ? await time('loadNetwork', () => h.loadNetwork({ ...files.network!, ...(opts.rule ? { rule: opts.rule } : {}) }, noTask)) : undefined;
-  const com = files.communities ? readCommunities(files.communities.name, new TextDecoder().decode(files.communities.bytes)) : undefined;
+  const comLayer = files.communities ? await readAnyLayer(files.communities.name, files.communities.bytes, { crs: files.communities.crs }) : undefined;
+  const com = comLayer ? readCommunities(files.communities!.name, comLayer.text) : undefined;
   const { community } = com
     ? await time('assignCommunities', () => h.assignCommunities({ polygons: com.table.polygons }, noTask))
     : { community: new Int32Array(pop.table.length).fill(-1) };
@@ -72,9 +84,21 @@ export async function analyseArea(
     community,
     network: net,
     distances,
-    warnings: [...pop.warnings, ...fac.warnings, ...(net?.warnings ?? []), ...(com?.warnings ?? [])],
+    warnings: [...pop.warnings, ...fac.warnings, ...(net?.warnings ?? []), ...(comLayer?.warnings ?? []), ...(com?.warnings ?? [])],
     timingsMs,
+    sources: {
+      population: pop.source,
+      facilities: fac.source,
+      ...(comLayer ? { communities: comLayer.source } : {}),
+      ...(files.network ? { network: networkSource(files.network) } : {}),
+    },
   };
+}
+
+/** The network's CRS as given (OSM files and GeoJSON without a CRS are WGS84). */
+function networkSource(f: AreaFile): LayerSource {
+  const crs = parseCrs(f.crs ?? 'wgs84');
+  return { format: /\.(geo)?json$/i.test(f.name) ? 'geojson' : 'osm', encoding: null, crs: crs.id, crsName: crs.name, crsFrom: f.crs ? 'argument' : 'default' };
 }
 
 /** Resolves a --type argument: a type id, a Chinese or English name, or the alias "school". */

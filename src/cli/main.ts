@@ -13,6 +13,7 @@ import { DEFAULT_WALKABLE_RULE, type WalkableRule } from '../core/walkable-rule.
 import { analyseArea, resolveTypeId, type AreaFiles } from './area-analysis.ts';
 import { loadPresetArg, presetMaxRadiusM, PRESET_USAGE, reportLang, writeComplianceOutputs } from './compliance-outputs.ts';
 import { SITE_USAGE, siteCommand } from './site-command.ts';
+import { CRS_FLAGS_USAGE, crsFlags, crsSummary } from './crs-flags.ts';
 import { SITING_PARAMS } from '../core/siting/siting-params.ts';
 
 const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生活圈), headless
@@ -27,6 +28,8 @@ const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生�
       network: .osm.pbf, .osm or GeoJSON lines; population: CSV id,lon,lat,pop or GeoJSON;
       facilities: CSV id,lon,lat,type, GeoJSON (type property or OSM tags) or an OSM file.
       --id-col/--lon-col/--lat-col/--pop-col rename the population columns.
+      --population-crs, --facilities-crs, --communities-crs, --network-crs (GeoJSON networks) CRS:
+${CRS_FLAGS_USAGE}
       --walkable-rule FILE.json replaces lists of the walkable rule, e.g. {"excludedHighways": ["motorway", "trunk"]}
       (keys: excludedHighways, footDenied, accessDenied, footAllowed; see docs/analysis-flow.md).
 ${PRESET_USAGE}
@@ -95,7 +98,7 @@ async function coverage(flags: Record<string, string>) {
     facilities: (await at(manifest.files.facilities))!,
     network: params.mode === 'network' ? await at(manifest.files.network) : undefined,
   };
-  const type = resolveTypeId(flags.type, readFacilitiesFile(files.facilities.name, files.facilities.bytes).table.types);
+  const type = resolveTypeId(flags.type, (await readFacilitiesFile(files.facilities.name, files.facilities.bytes)).table.types);
   const db = await openNodeDuckDb();
   const radiusM = flags.radius ? params.radiusM : facilityTypeById(type)?.radiusM ?? params.radiusM;
   await analyseArea(db, files, { modes: [params.mode], limitM: Math.max(params.limitM, radiusM), maxSnapM: params.maxSnapM, types: [type] });
@@ -110,11 +113,12 @@ async function analyze(flags: Record<string, string>) {
   // Checked before the analysis, so a broken preset file fails in a second, not after it.
   const preset = flags.preset !== undefined ? await loadPresetArg(flags.preset) : undefined;
   const lang = reportLang(flags.lang);
+  const crs = await crsFlags(flags, ['population', 'facilities', 'communities', 'network'] as const);
   const files: AreaFiles = {
-    population: { ...(await file(flags.population)), fields: populationFields(flags) },
-    facilities: await file(flags.facilities),
-    network: flags.network ? await file(flags.network) : undefined,
-    communities: flags.communities ? await file(flags.communities) : undefined,
+    population: { ...(await file(flags.population)), fields: populationFields(flags), crs: crs.population },
+    facilities: { ...(await file(flags.facilities)), crs: crs.facilities },
+    network: flags.network ? { ...(await file(flags.network)), crs: crs.network } : undefined,
+    communities: flags.communities ? { ...(await file(flags.communities)), crs: crs.communities } : undefined,
   };
   const db = await openNodeDuckDb();
   const t0 = performance.now();
@@ -157,6 +161,9 @@ async function analyze(flags: Record<string, string>) {
       unreachable_units_by_type: unreachable,
     },
     totals,
+    // The coordinate system each layer was converted from, and what was detected about each file.
+    crs: crsSummary(a.sources),
+    layer_sources: a.sources,
     warnings: a.warnings,
     timings_ms: { ...a.timingsMs, total: Math.round(performance.now() - t0) },
   };

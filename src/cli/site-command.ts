@@ -18,6 +18,10 @@ import { readNetwork } from '../io/read-network.ts';
 import { readOdMatrix } from '../io/read-od-matrix.ts';
 import { readPopulation } from '../io/read-population.ts';
 import { readSitePoints, type SitePoints } from '../io/read-site-points.ts';
+import { decodeText } from '../io/decode-text.ts';
+import { parseCrs } from '../core/crs/parse-crs.ts';
+import type { LayerSource } from '../io/read-any-layer.ts';
+import { CRS_FLAGS_USAGE, crsFlags, crsSummary, readLayerFile } from './crs-flags.ts';
 
 export const SITE_USAGE = `  lifecircle site --model mclp|lscp|pmedian --demand FILE --candidates FILE|generated
                   [--existing FILE [--existing-type TYPE]] [--network FILE | --od FILE]
@@ -33,6 +37,8 @@ export const SITE_USAGE = `  lifecircle site --model mclp|lscp|pmedian --demand 
       --network FILE: walking distances (.osm.pbf, .osm, GeoJSON lines); --od FILE: a cost table
       from,to,cost in metres (--od-from/--od-to/--od-cost) with demand ids in "from" and candidate
       or existing ids in "to"; neither: straight-line distances.
+      --demand-crs, --candidates-crs, --existing-crs, --network-crs CRS:
+${CRS_FLAGS_USAGE}
 `;
 
 /** `lifecircle site`: returns the exit code (0 solved, 2 infeasible). */
@@ -44,17 +50,25 @@ export async function siteCommand(flags: Record<string, string>): Promise<number
   const typeId = flags['existing-type'] ?? flags.type ?? 'facility';
   const radiusM = flags.radius !== undefined ? analysis.radiusM : facilityTypeById(typeId)?.radiusM ?? analysis.radiusM;
   const limitM = Math.max(analysis.limitM, radiusM);
-  const text = async (p: string) => (await readFile(p)).toString('utf8');
+  const text = async (p: string) => decodeText(new Uint8Array(await readFile(p))).text;
   const warnings: string[] = [];
+  const crs = await crsFlags(flags, ['demand', 'candidates', 'existing', 'network'] as const);
+  const sources: Record<string, LayerSource> = {};
+  const layer = async (key: 'demand' | 'candidates', file: string) => {
+    const l = await readLayerFile(file, { crs: crs[key] });
+    warnings.push(...l.warnings);
+    sources[key] = l.source;
+    return l.text;
+  };
 
-  const demand = readPopulation(path.basename(flags.demand), await text(flags.demand), {
+  const demand = readPopulation(path.basename(flags.demand), await layer('demand', flags.demand), {
     ...(flags['demand-id'] ? { id: flags['demand-id'] } : {}),
     ...(flags['demand-weight'] ? { pop: flags['demand-weight'] } : {}),
   });
   warnings.push(...demand.warnings);
-  const existing = flags.existing ? await readExisting(flags.existing, flags['existing-type'], warnings) : { ids: [], coords: new Float64Array(0) };
+  const existing = flags.existing ? await readExisting(flags.existing, flags['existing-type'], warnings, crs.existing, sources) : { ids: [], coords: new Float64Array(0) };
 
-  const network = flags.network ? prepareNetwork(readNetwork(path.basename(flags.network), new Uint8Array(await readFile(flags.network))).input) : undefined;
+  const network = flags.network ? prepareNetwork(readNetwork(path.basename(flags.network), new Uint8Array(await readFile(flags.network)), crs.network).input) : undefined;
   const demandSnaps = network ? snapToNetwork(network.graph, network.edgeIndex, demand.table.coords, analysis.maxSnapM) : undefined;
 
   const out = flags.out;
@@ -73,7 +87,7 @@ export async function siteCommand(flags: Record<string, string>): Promise<number
     await writeFile(path.join(out, 'gaps.geojson'), JSON.stringify(gapsGeojson(gaps.gaps, { facility_type: typeId, mode: 'network', radius_m: radiusM, cell_m: params.gapCellM })));
     await writeFile(path.join(out, 'candidates.csv'), formatCsv(['id', 'lon', 'lat'], candidates.ids.map((id, k) => [id, coords[2 * k], coords[2 * k + 1]])));
   } else {
-    const read = readSitePoints(path.basename(flags.candidates), await text(flags.candidates), flags['candidate-id'] ?? 'id');
+    const read = readSitePoints(path.basename(flags.candidates), await layer('candidates', flags.candidates), flags['candidate-id'] ?? 'id');
     candidates = read.table;
     warnings.push(...read.warnings);
     kind = SITE_KIND.user;
@@ -124,6 +138,7 @@ export async function siteCommand(flags: Record<string, string>): Promise<number
     sites: outcome.siteCount,
     parameters,
     elapsed_ms: Math.round(r.elapsedMs),
+    crs: { ...crsSummary(sources), ...(flags.network ? { network: parseCrs(crs.network ?? 'wgs84').id } : {}) },
     warnings,
   };
   await writeFile(path.join(out, 'summary.json'), JSON.stringify(summary, null, 2));
@@ -148,15 +163,18 @@ export async function siteCommand(flags: Record<string, string>): Promise<number
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
-async function readExisting(file: string, type: string | undefined, warnings: string[]): Promise<SitePoints> {
+async function readExisting(file: string, type: string | undefined, warnings: string[], crs: string | undefined, sources: Record<string, LayerSource>): Promise<SitePoints> {
   const bytes = new Uint8Array(await readFile(file));
   if (!type) {
-    const r = readSitePoints(path.basename(file), new TextDecoder().decode(bytes));
-    warnings.push(...r.warnings);
+    const l = await readLayerFile(file, { crs });
+    const r = readSitePoints(path.basename(file), l.text);
+    warnings.push(...l.warnings, ...r.warnings);
+    sources.existing = l.source;
     return r.table;
   }
-  const r = readFacilitiesFile(path.basename(file), bytes);
+  const r = await readFacilitiesFile(path.basename(file), bytes, { crs });
   warnings.push(...r.warnings);
+  sources.existing = r.source;
   const t = r.table.types.indexOf(type);
   if (t < 0) throw new Error(`--existing-type "${type}" is not in ${path.basename(file)}; types there: ${r.table.types.join(', ')}`);
   const ids: string[] = [];

@@ -1,0 +1,170 @@
+import { WGS84, type Crs } from '../core/crs/crs.ts';
+import { parseCrs } from '../core/crs/parse-crs.ts';
+import { decodeText, type EncodingChoice, type TextEncodingName } from './decode-text.ts';
+import { formatCsv } from './format-csv.ts';
+import { LoadError } from './load-error.ts';
+import { detectDelimiter, parseCsv, type CsvDelimiter } from './parse-csv.ts';
+import { readGeojsonLines } from './read-geojson-lines.ts';
+import { readShapefileZip } from './read-shapefile-zip.ts';
+import { readXlsx } from './read-xlsx.ts';
+import { reprojectColumns, reprojectFeatures } from './reproject-layer.ts';
+import { isZip, listZip } from './unzip-limited.ts';
+
+/** `osm` is reported by the facility and network loaders, which read OSM files themselves. */
+export type LayerFormat = 'geojson' | 'geojsonl' | 'csv' | 'xlsx' | 'shapefile-zip' | 'osm';
+
+/** What was detected about a file, for the UI to show and let the user override. */
+export interface LayerSource {
+  format: LayerFormat;
+  /** How text was decoded; null for .xlsx (its XML is always UTF-8). */
+  encoding: TextEncodingName | null;
+  /** The CRS converted from (a Crs id: wgs84, gcj02, bd09, EPSG:4549, WKT:<name>) and its name. */
+  crs: string;
+  crsName: string;
+  /** Where the CRS came from: the caller's choice, the .prj, the GeoJSON `crs` member, or the WGS84 default. */
+  crsFrom: 'argument' | 'prj' | 'geojson' | 'default';
+  delimiter?: CsvDelimiter;
+  /** The sheet read (xlsx) or the .shp read (zip). */
+  sheet?: string;
+  entry?: string;
+}
+
+export interface LayerOptions {
+  /** The CRS of the coordinates (a Crs or what parseCrs accepts); default: the file's own (.prj, GeoJSON crs), else WGS84. */
+  crs?: string | Crs;
+  encoding?: EncodingChoice;
+  /** The x/y columns of a table to convert, when not lon/lat/x/y (the population loader's fields). */
+  columns?: { lon?: string; lat?: string };
+  sheet?: string | number;
+}
+
+/** Text the existing readers accept (GeoJSON FeatureCollection or CSV), in WGS84 lon/lat. */
+export interface AnyLayer {
+  text: string;
+  source: LayerSource;
+  warnings: string[];
+}
+
+const LINES_NAME = /\.(geojsonl|geojsons|geojsonseq|ndjson|jsonl)$/i;
+const OSM_NAME = /\.(osm|pbf|osm\.gz)$/i;
+
+/**
+ * One loader for every point/polygon layer format: GeoJSON, GeoJSON Lines, CSV/TSV (any of
+ * `, ; \t |`), Excel .xlsx and zipped Shapefiles, told apart by their bytes (zip signature
+ * PK\x03\x04; an .xlsx is a zip with `[Content_Types].xml` and `xl/`) and then by name. Text is
+ * decoded with decodeText (UTF-8, else GBK/GB18030), coordinates converted to WGS84 from
+ * `opts.crs`, the .prj or a GeoJSON `crs` member, and the result handed back as GeoJSON or CSV
+ * text so that readPopulation/readFacilities/readCommunities/readSitePoints keep doing all the
+ * validation. Unchanged WGS84 GeoJSON and CSV are passed through as decoded.
+ */
+export async function readAnyLayer(name: string, bytes: Uint8Array, opts: LayerOptions = {}): Promise<AnyLayer> {
+  if (bytes.length === 0) throw new LoadError(name, 'the file is empty (0 bytes)');
+  let argCrs: Crs | undefined;
+  try {
+    argCrs = typeof opts.crs === 'string' ? parseCrs(opts.crs) : opts.crs;
+  } catch (e) {
+    throw new LoadError(name, (e as Error).message);
+  }
+  const crsSource = (crs: Crs, crsFrom: LayerSource['crsFrom']) => ({ crs: crs.id, crsName: crs.name, crsFrom });
+
+  if (isZip(bytes)) {
+    const entries = listZip(name, bytes).map((e) => e.name);
+    if (entries.includes('[Content_Types].xml') && entries.some((e) => e.startsWith('xl/'))) {
+      const t = await readXlsx(name, bytes, opts.sheet);
+      const crs = argCrs ?? WGS84;
+      reprojectColumns(name, t.header, t.rows, crs, opts.columns);
+      return {
+        text: formatCsv(t.header, t.rows),
+        source: { format: 'xlsx', encoding: null, ...crsSource(crs, argCrs ? 'argument' : 'default'), sheet: t.sheet },
+        warnings: t.warnings,
+      };
+    }
+    const shp = readShapefileZip(name, bytes, { crs: argCrs, encoding: opts.encoding });
+    return {
+      text: JSON.stringify(shp.featureCollection),
+      source: { format: 'shapefile-zip', encoding: shp.encoding, ...crsSource(shp.crs, shp.crsFrom), entry: shp.entry },
+      warnings: shp.warnings,
+    };
+  }
+  if (/\.zip$/i.test(name)) throw new LoadError(name, 'named .zip but not a zip archive (it does not start with the zip signature); the download may be incomplete');
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new LoadError(name, 'an old Excel .xls (or other OLE) file: save it as .xlsx or CSV first');
+  if (/\.xlsx$/i.test(name)) throw new LoadError(name, 'named .xlsx but not an Excel 2007+ workbook (no zip signature); save it again as .xlsx or CSV');
+  if (OSM_NAME.test(name)) throw new LoadError(name, 'OSM files can be loaded as facilities (typed from their tags) or as the street network, not as this layer');
+
+  const { text, encoding } = decodeText(bytes, opts.encoding);
+  const head = text.trimStart();
+  if (LINES_NAME.test(name) || head.startsWith('\u001e') || (head.startsWith('{') && isFeatureLine(head))) {
+    const fc = readGeojsonLines(name, text);
+    const crs = argCrs ?? WGS84;
+    convertFeatures(name, fc, crs);
+    return { text: JSON.stringify(fc), source: { format: 'geojsonl', encoding, ...crsSource(crs, argCrs ? 'argument' : 'default') }, warnings: [] };
+  }
+  if (head.startsWith('{') || head.startsWith('[')) return geojsonLayer(name, text, encoding, argCrs);
+
+  const crs = argCrs ?? WGS84;
+  if (crs.kind === 'wgs84') {
+    return { text, source: { format: 'csv', encoding, ...crsSource(crs, argCrs ? 'argument' : 'default'), delimiter: detectDelimiter(text) }, warnings: [] };
+  }
+  const { header, rows, delimiter } = parseCsv(text);
+  reprojectColumns(name, header, rows, crs, opts.columns);
+  return { text: formatCsv(header, rows), source: { format: 'csv', encoding, ...crsSource(crs, 'argument'), delimiter }, warnings: [] };
+}
+
+/** True when the first line alone is a JSON Feature (GeoJSON Lines, or one Feature per file). */
+function isFeatureLine(text: string) {
+  // A FeatureCollection says so near its start; skip parsing what may be a 200 MB single line.
+  if (/"FeatureCollection"/.test(text.slice(0, 4096))) return false;
+  const end = text.indexOf('\n');
+  try {
+    return JSON.parse(end < 0 ? text : text.slice(0, end))?.type === 'Feature';
+  } catch {
+    return false;
+  }
+}
+
+function convertFeatures(name: string, fc: { features: { geometry: GeoJSON.Geometry | null }[] }, crs: Crs) {
+  try {
+    reprojectFeatures(fc, crs);
+  } catch (e) {
+    throw new LoadError(name, `coordinates cannot be converted from ${crs.name}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * GeoJSON: RFC 7946 says WGS84, but GDAL and older tools write a `crs` member
+ * ({"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}}); it is honoured unless
+ * the caller chose a CRS. Malformed JSON is passed through for the reader to report.
+ */
+function geojsonLayer(name: string, text: string, encoding: TextEncodingName, argCrs: Crs | undefined): AnyLayer {
+  const pass = (crs: Crs, crsFrom: LayerSource['crsFrom'], warnings: string[] = []): AnyLayer => ({
+    text,
+    source: { format: 'geojson', encoding, crs: crs.id, crsName: crs.name, crsFrom },
+    warnings,
+  });
+  const mayHaveCrs = /"crs"\s*:/.test(text.slice(0, 4096));
+  if ((!argCrs || argCrs.kind === 'wgs84') && !mayHaveCrs) return pass(argCrs ?? WGS84, argCrs ? 'argument' : 'default');
+  let fc: { crs?: { properties?: { name?: unknown } }; features?: { geometry: GeoJSON.Geometry | null }[] };
+  try {
+    fc = JSON.parse(text);
+  } catch {
+    return pass(argCrs ?? WGS84, argCrs ? 'argument' : 'default');
+  }
+  const warnings: string[] = [];
+  let fileCrs: Crs | undefined;
+  const named = fc?.crs?.properties?.name;
+  if (typeof named === 'string') {
+    try {
+      fileCrs = parseCrs(named);
+    } catch (e) {
+      if (!argCrs) throw new LoadError(name, `the GeoJSON "crs" member cannot be used: ${(e as Error).message}`);
+    }
+  }
+  const crs = argCrs ?? fileCrs ?? WGS84;
+  const crsFrom = argCrs ? 'argument' : fileCrs ? 'geojson' : 'default';
+  if (argCrs && fileCrs && fileCrs.id !== argCrs.id) warnings.push(`${name}: the file's "crs" member says ${fileCrs.name}; converted from ${argCrs.name} as asked`);
+  if (crs.kind === 'wgs84' || !Array.isArray(fc?.features)) return pass(crs, crsFrom, warnings);
+  convertFeatures(name, fc as { features: { geometry: GeoJSON.Geometry | null }[] }, crs);
+  delete fc.crs;
+  return { text: JSON.stringify(fc), source: { format: 'geojson', encoding, crs: crs.id, crsName: crs.name, crsFrom }, warnings };
+}
