@@ -182,6 +182,22 @@ export function App() {
   const dist = snap?.distances.get(distanceKey(typeId, mode)) ?? null;
   // A siting result belongs to one type, mode and radius: it is shown only while they hold.
   const sitingNow = siting && siting.key === analysisKey ? siting : null;
+  // The same check with the proposed sites added (issue 5's before/after): only the siting type changes.
+  const acAfter = useMemo(() => (snap && sitingNow && sitingNow.outcome.proposals.length
+    ? areaCompliance(snap, preset, mode, lang, { type: typeId, distance: sitingNow.outcome.nearestAfterM, addedFacilities: sitingNow.outcome.proposals.length })
+    : null), [snap, preset, mode, lang, sitingNow, typeId]);
+  const sitingCompliance = useMemo(() => {
+    if (!ac || !acAfter) return null;
+    const row = (c: typeof ac) => c.compliance.types.find((x) => x.type.appTypes.includes(typeId));
+    const meanShare = (c: typeof ac) => {
+      let s = 0, w = 0;
+      c.completeness.share.forEach((v, i) => { if (Number.isFinite(v)) { s += v * snap!.population.pop[i]; w += snap!.population.pop[i]; } });
+      return w ? s / w : NaN;
+    };
+    const b = row(ac), a = row(acAfter);
+    return { preset: lang === 'zh' ? preset.title_zh : preset.title_en, passingBefore: b?.passing ?? null, passingAfter: a?.passing ?? null,
+      communities: ac.communities.ids.length, completenessBefore: meanShare(ac), completenessAfter: meanShare(acAfter) };
+  }, [ac, acAfter, typeId, preset, lang, snap]);
   const shareByIdx = useMemo(() => new Map(rows.map((r) => [r.idx, r.share])), [rows]);
 
   const layers = useMemo(() => {
@@ -290,7 +306,7 @@ export function App() {
     facility_type: typeId,
     model: sitingNow?.params.model ?? '',
     parameters: { ...sitingNow?.params, radius_m: radiusM, mode, limit_m: params.limitM, max_snap_m: params.maxSnapM },
-    preset: `GB 50180-2018 ${typeInfo?.clause ?? ''}`.trim(),
+    preset: `${preset.title_en} (${preset.id})`,
     data_sources: [...Object.values(snap?.fileNames ?? {}).filter((x): x is string => !!x), ...(manifestStyle?.attribution ?? [])],
     generated_by: 'Lifecircle (browser)',
     generated_at: new Date().toISOString(),
@@ -474,7 +490,7 @@ export function App() {
                 </section>
               )}
 
-              <SitingPanel lang={lang} gaps={gaps} result={sitingNow} running={sitingRunning} showGaps={showGaps} showAfter={showAfter} selectedGap={selectedGap}
+              <SitingPanel lang={lang} gaps={gaps} result={sitingNow} compliance={sitingCompliance} running={sitingRunning} showGaps={showGaps} showAfter={showAfter} selectedGap={selectedGap}
                 onShowGaps={setShowGaps} onShowAfter={setShowAfter} onSelectGap={selectGap} onSelectProposal={selectProposal} onRun={runSiting}
                 onExportGaps={exportGaps} onExportProposals={exportProposals} onExportProposalsCsv={exportProposalsCsv} onExportCandidates={exportCandidates}
                 onError={(m) => setErrors((x) => [...x, m])} />

@@ -26,7 +26,18 @@ export interface AreaCompliance {
   community: Int32Array;
 }
 
-export function areaCompliance(snap: AreaSnapshot, preset: Preset, mode: 'network' | 'straight', lang: Lang): AreaCompliance {
+/**
+ * A scenario's change to one type's distances: after siting, each unit's distance is the smaller of
+ * the existing facilities' (from the workers) and the nearest new site's (`distance`, metres; the
+ * siting matrix only holds pairs up to the siting radius, so a new site's reach counts up to that).
+ */
+export interface DistanceOverride {
+  type: string;
+  distance: Float64Array;
+  addedFacilities: number;
+}
+
+export function areaCompliance(snap: AreaSnapshot, preset: Preset, mode: 'network' | 'straight', lang: Lang, override?: DistanceOverride): AreaCompliance {
   const units = snap.population.length;
   const counts = new Map<string, number>();
   for (let i = 0; i < snap.facilities.length; i++) {
@@ -38,6 +49,14 @@ export function areaCompliance(snap: AreaSnapshot, preset: Preset, mode: 'networ
   for (const type of snap.facilities.types) {
     const d = snap.distances.get(distanceKey(type, mode));
     if (d) distances.set(type, { distance: d.distance, facilities: counts.get(type) ?? 0 });
+  }
+  if (override) {
+    const before = distances.get(override.type);
+    const merged = Float64Array.from(override.distance, (x, i) => {
+      const b = before ? before.distance[i] : Infinity;
+      return Number.isNaN(b) && !Number.isFinite(x) ? b : Math.min(Number.isNaN(b) ? Infinity : b, x);
+    });
+    distances.set(override.type, { distance: merged, facilities: (before?.facilities ?? 0) + override.addedFacilities });
   }
   // Without community units the whole area is checked as one unit, as the CLI does.
   const c = snap.communities;

@@ -96,6 +96,7 @@ const STRINGS = {
   legendProposals: ['建议新增设施（数字为选址顺序）', 'Proposed sites (number = selection order)'],
   legendCandidates: ['候选点', 'Candidate sites'],
   modelMclp: ['最大覆盖 MCLP', 'Maximal covering (MCLP)'],
+  communitiesPassing: ['该类设施达标社区', 'Communities meeting the standard (this type)'],
   modelLscp: ['集合覆盖 LSCP', 'Set covering (LSCP)'],
   modelPmedian: ['P 中位 p-median', 'p-median'],
   standards: ['标准', 'Standards'],

@@ -94,6 +94,11 @@ describe.runIf(chromiumAvailable())('siting in the app (headless Chromium, defau
     const gains = await page.locator('[data-testid="proposal-row"] td:nth-child(3)').allTextContents();
     expect(Math.abs(coveredBefore + gains.map(persons).reduce((a, b) => a + b, 0) - coveredAfter)).toBeLessThanOrEqual(3); // rounding of 4 figures
     expect(coveredAfter).toBeGreaterThan(coveredBefore);
+    // The GB 50180 check moves with it: no community loses, and completeness does not fall.
+    const passing = async (id: string) => Number((await page.textContent(`[data-testid="${id}"]`))!.split('/')[0]);
+    expect(await passing('passing-after')).toBeGreaterThanOrEqual(await passing('passing-before'));
+    const pct = async (id: string) => Number((await page.textContent(`[data-testid="${id}"]`))!.replace('%', ''));
+    expect(await pct('completeness-after')).toBeGreaterThan(await pct('completeness-before'));
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-siting.png') });
   });

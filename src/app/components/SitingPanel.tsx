@@ -15,6 +15,15 @@ const USED: Record<SitingParams['model'], (keyof SitingParams)[]> = {
   pmedian: ['p', 'capacity', 'method', 'timeLimitS', 'spacingM', 'gapCellM'],
 };
 
+export interface SitingCompliance {
+  preset: string;
+  passingBefore: number | null;
+  passingAfter: number | null;
+  communities: number;
+  completenessBefore: number;
+  completenessAfter: number;
+}
+
 export interface SitingRun {
   params: SitingParams;
   generate: boolean;
@@ -26,10 +35,12 @@ export interface SitingRun {
  * parameters from SITING_PARAMS, candidate sources, run with progress and cancel, then the solver's
  * report, before/after coverage and the proposals in selection order, with exports.
  */
-export function SitingPanel({ lang, gaps, result, running, showGaps, showAfter, selectedGap, onShowGaps, onShowAfter, onSelectGap, onSelectProposal, onRun, onExportGaps, onExportProposals, onExportProposalsCsv, onExportCandidates, onError }: {
+export function SitingPanel({ lang, gaps, result, compliance, running, showGaps, showAfter, selectedGap, onShowGaps, onShowAfter, onSelectGap, onSelectProposal, onRun, onExportGaps, onExportProposals, onExportProposalsCsv, onExportCandidates, onError }: {
   lang: 'zh' | 'en';
   gaps: GapPolygon[] | null;
   result: AreaSitingResponse | null;
+  /** The standards check before/after for the siting type (null without a result or an assessable type). */
+  compliance?: SitingCompliance | null;
   running: boolean;
   showGaps: boolean;
   showAfter: boolean;
@@ -135,6 +146,12 @@ export function SitingPanel({ lang, gaps, result, running, showGaps, showAfter, 
               <tr><td>{t('coveredPop')}</td><td className="num" data-testid="covered-before">{formatPersons(out.before.covered)}</td><td className="num" data-testid="covered-after">{formatPersons(out.after.covered)}</td><td className="num">+{formatPersons(out.after.covered - out.before.covered)}</td></tr>
               <tr><td>{t('coveredShare')}</td><td className="num">{formatPercent(out.before.covered / out.before.total)}</td><td className="num">{formatPercent(out.after.covered / out.after.total)}</td><td className="num">+{((100 * (out.after.covered - out.before.covered)) / Math.max(1, out.after.total)).toFixed(1)} pp</td></tr>
               <tr><td>{t('uncoveredUnits')}</td><td className="num">{out.before.uncoveredCount}</td><td className="num">{out.after.uncoveredCount}</td><td className="num">{out.after.uncoveredCount - out.before.uncoveredCount}</td></tr>
+              {compliance && compliance.passingBefore !== null && (
+                <tr title={compliance.preset}><td>{t('communitiesPassing')}</td><td className="num" data-testid="passing-before">{compliance.passingBefore} / {compliance.communities}</td><td className="num" data-testid="passing-after">{compliance.passingAfter} / {compliance.communities}</td><td className="num">+{(compliance.passingAfter ?? 0) - compliance.passingBefore}</td></tr>
+              )}
+              {compliance && Number.isFinite(compliance.completenessBefore) && (
+                <tr title={compliance.preset}><td>{t('meanCompleteness')}</td><td className="num" data-testid="completeness-before">{formatPercent(compliance.completenessBefore)}</td><td className="num" data-testid="completeness-after">{formatPercent(compliance.completenessAfter)}</td><td className="num">+{(100 * (compliance.completenessAfter - compliance.completenessBefore)).toFixed(1)} pp</td></tr>
+              )}
               <tr><td>{t('meanNearest')}</td><td className="num">{formatMetres(out.before.meanNearestM)}</td><td className="num">{formatMetres(out.after.meanNearestM)}</td><td className="num">{formatMetres(out.after.meanNearestM - out.before.meanNearestM)}</td></tr>
             </tbody>
           </table>
