@@ -47,6 +47,7 @@ export function createHandlers(state = new AnalysisState(), deps: HandlerDeps = 
       state.set({ network: prepareNetwork(input, rule) });
       return networkSummary(state.network!, warnings);
     },
+    readLayer: ({ name, bytes, crs, encoding }) => readAnyLayer(name, bytes, { crs, encoding }),
     assignCommunities: ({ polygons }) => ({ community: pointsInPolygons(requirePopulation(state).coords, polygons) }),
     computeDistances: async ({ types, modes, limitM, maxSnapM }, task) => {
       const ctx = state.context(maxSnapM);

@@ -74,6 +74,8 @@ export type Messages = {
   loadPopulation: [FilePayload & { fields?: Partial<PopulationFields> }, { table: PopulationTable; warnings: string[]; source?: LayerSource }];
   loadFacilities: [FilePayload, { table: FacilityTable; warnings: string[]; source?: LayerSource }];
   loadNetwork: [FilePayload & { rule?: WalkableRule }, NetworkSummary];
+  /** Any point/polygon layer file to WGS84 GeoJSON/CSV text (readAnyLayer), for readers on the main thread. */
+  readLayer: [FilePayload, { text: string; source: LayerSource; warnings: string[] }];
   assignCommunities: [{ polygons: PolygonColumns }, { community: Int32Array }];
   computeDistances: [ComputeRequest, ComputeResponse];
   serviceArea: [ServiceAreaRequest, ServiceAreaResponse];

@@ -1,6 +1,14 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_PARAMS, type AnalysisParams } from '../core/analysis-spec.ts';
+import { DEFAULT_PARAMS, validateParams, type AnalysisParams } from '../core/analysis-spec.ts';
+import { detectChineseOffset } from '../core/crs/detect-chinese-offset.ts';
+import { bd09ToGcj02, gcj02ToWgs84 } from '../core/crs/gcj02-bd09.ts';
+import { offsetPreviewLayers } from '../map/layers/offset-preview-layer.ts';
+import { DEFAULT_WALKABLE_RULE } from '../core/walkable-rule.ts';
+import { DropZone } from './components/DropZone.tsx';
+import { isShippedId, loadCustomPresets } from './custom-presets.ts';
+import { PROJECT_FORMAT_VERSION, projectFromJson, projectToJson, type OffsetChoice, type Project } from './project-file.ts';
+import { clearProject, isQuotaError, loadProject, saveProject } from './project-store.ts';
 import type { WalkableRule } from '../core/walkable-rule.ts';
 import { FACILITY_TYPES, facilityTypeById } from '../core/facility-types.ts';
 import { LIFE_CIRCLE_LEVELS } from '../core/life-circle-levels.ts';
@@ -22,7 +30,7 @@ import { PROPOSAL_CSV_HEADER, proposalsCsvRows, proposalsGeojson } from '../io/p
 import { SitingPanel, type SitingRun } from './components/SitingPanel.tsx';
 import { sitingTooltipLines } from './siting-tooltip-lines.ts';
 import type { ServiceAreaResponse } from '../../workers/protocol.ts';
-import { AreaSession, distanceKey, type AreaSnapshot, type LayerKind, type Progress } from './area-session.ts';
+import { AreaSession, distanceKey, type AreaSnapshot, type LayerFile, type LayerKind, type Progress } from './area-session.ts';
 import { CommunityTable } from './components/CommunityTable.tsx';
 import { CoverageSummary } from './components/CoverageSummary.tsx';
 import { Legend } from './components/Legend.tsx';
@@ -48,6 +56,30 @@ import { LangContext, translate, type Lang, type StringKey } from './i18n.ts';
 import { tooltipLines } from './tooltip-lines.ts';
 
 type Status = 'loading' | 'ready' | 'error';
+type PointKind = 'population' | 'facilities';
+/** A pending GCJ-02/BD-09 question, with the points as loaded and as converted for the map preview. */
+type OffsetNotice = Omit<OffsetChoice, 'choice'> & { kind: PointKind; preview: { before: Float64Array; after: Float64Array } };
+
+/** A preset by id: shipped, else one of this browser's custom presets; null when neither has it. */
+function presetById(id: string): Preset | null {
+  if (!id) return null;
+  if (isShippedId(id)) return shippedPreset(id);
+  return loadCustomPresets().presets.find((p) => p.id === id) ?? null;
+}
+
+/** The saved walkable rule if it has the right shape, else the default. */
+function ruleOf(json: unknown): WalkableRule {
+  const r = json as Partial<Record<keyof WalkableRule, unknown>> | null;
+  const ok = r && (['excludedHighways', 'footDenied', 'accessDenied', 'footAllowed'] as const).every((k) => Array.isArray(r[k]) && (r[k] as unknown[]).every((x) => typeof x === 'string'));
+  return ok ? (r as WalkableRule) : DEFAULT_WALKABLE_RULE;
+}
+
+/** The saved analysis parameters that are valid, over the defaults. */
+function paramsOf(json: Record<string, unknown>): AnalysisParams {
+  const out: Record<string, unknown> = { ...DEFAULT_PARAMS };
+  for (const k of Object.keys(DEFAULT_PARAMS)) if (json[k] !== undefined && !validateParams({ [k]: json[k] }).length) out[k] = json[k];
+  return out as unknown as AnalysisParams;
+}
 
 export function App() {
   const [lang, setLang] = useState<Lang>('zh');
@@ -83,6 +115,14 @@ export function App() {
   // The national standard is active from the start: a planner sees GB 50180-2018 without configuring anything.
   const [preset, setPreset] = useState<Preset>(() => shippedPreset(DEFAULT_PRESET_ID));
   const [showCompleteness, setShowCompleteness] = useState(false);
+  const [offsetChoices, setOffsetChoices] = useState<Project['offsetChoices']>({});
+  const [offsetNotice, setOffsetNotice] = useState<OffsetNotice | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
+  // Autosave starts once the saved project (or the default area) is open, never before.
+  const [projectOpen, setProjectOpen] = useState(false);
+  const resetting = useRef(false);
 
   const typeInfo = facilityTypeById(typeId);
   // Radius of the single-type view: the planner's typed value, else the active preset's radius for
@@ -109,12 +149,33 @@ export function App() {
     (async () => {
       const manifest = await fetchDefaultManifest();
       setManifestStyle({ bbox: manifest.bbox, attribution: manifest.attribution });
+      // The autosaved project first (IndexedDB); the default area when there is none or it fails.
+      let saved: Project | null = null;
+      try {
+        saved = await loadProject();
+      } catch (e) {
+        setErrors((x) => [...x, `${t('projectRestoreFailed')} ${(e as Error).message}`]);
+      }
       session.current = await AreaSession.open({ limitM: params.limitM, maxSnapM: params.maxSnapM });
-      const s = await session.current.loadArea(manifest, DEFAULT_AREA_URLS, setProgress, ac.signal);
+      let s: AreaSnapshot | null = null;
+      if (saved) {
+        try {
+          s = await session.current.openProject(projectArgs(saved), manifest, setProgress, ac.signal);
+          applyProjectUi(saved, s);
+          setRestored(true);
+          document.body.dataset.projectRestored = saved.saved_at;
+        } catch (e) {
+          setErrors((x) => [...x, `${t('projectRestoreFailed')} ${(e as Error).message}`]);
+        }
+      }
+      if (!s) {
+        s = await session.current.loadArea(manifest, DEFAULT_AREA_URLS, setProgress, ac.signal);
+        if (!s.facilities.types.includes('primary_school')) setTypeId(s.facilities.types[0] ?? '');
+      }
       setWarnings(session.current.lastWarnings);
       setSnap(s);
-      if (!s.facilities.types.includes('primary_school')) setTypeId(s.facilities.types[0] ?? '');
       setStatus('ready');
+      setProjectOpen(true);
     })()
       .catch((e: Error) => {
         setErrors((x) => [...x, e.name === 'AbortError' ? t('cancel') : e.message]);
@@ -217,8 +278,9 @@ export function App() {
     out.push(...serviceAreaLayers(serviceArea));
     out.push(facilityLayer(snap.facilities, typeId, selectedFacility));
     if (sitingNow) out.push(candidateLayer(sitingNow.candidates.coords), ...proposalLayers(sitingNow.outcome.proposals, radiusM));
+    if (offsetNotice) out.push(...offsetPreviewLayers(offsetNotice.preview.after));
     return out;
-  }, [snap, totals === null, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly, gaps, showGaps, selectedGap, sitingNow, showAfter, showCompleteness, ac]);
+  }, [offsetNotice, snap, totals === null, shareByIdx, selected, typeId, mode, radiusM, rows.length, dist, serviceArea, selectedFacility, showStraightOnly, gaps, showGaps, selectedGap, sitingNow, showAfter, showCompleteness, ac]);
 
   const style = useMemo(() => basemapStyle({ streets: DEFAULT_AREA_URLS['streets.geojson'], buildings: DEFAULT_AREA_URLS['buildings.geojson'], landuse: DEFAULT_AREA_URLS['landuse.geojson'] }), []);
 
@@ -354,14 +416,131 @@ export function App() {
     }
   };
 
-  const replaceLayer = async (kind: LayerKind, file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const next = await runTask((s, signal) => s.replaceLayer(kind, file.name, bytes, setProgress, signal), (why) => `${t('errorTitle')} ${why.startsWith(file.name) ? why : `${file.name}: ${why}`}`);
-    if (!next) return;
+  /** Loads a layer file (with its CRS/encoding choice) through the workers; checks point layers for a GCJ-02/BD-09 offset. */
+  const loadLayer = async (kind: LayerKind, lf: LayerFile) => {
+    const next = await runTask((s, signal) => s.replaceLayer(kind, lf, setProgress, signal), (why) => `${t('errorTitle')} ${why.startsWith(lf.name) ? why : `${lf.name}: ${why}`}`);
+    if (!next) return null;
     setWarnings(session.current!.lastWarnings);
     setSelected(null);
     setSelectedFacility(null);
     if (!next.facilities.types.includes(typeId)) setTypeId(next.facilities.types[0] ?? '');
+    if (offsetNotice?.kind === kind) setOffsetNotice(null);
+    if ((kind === 'facilities' || kind === 'population') && !lf.crs) checkOffset(kind, next, lf.name);
+    return next;
+  };
+
+  const replaceLayer = async (kind: LayerKind, file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (await loadLayer(kind, { name: file.name, bytes })) {
+      // A new file for the layer: an earlier offset decision was about another file.
+      setOffsetChoices((c) => (c[kind as PointKind] && c[kind as PointKind]!.file !== file.name ? { ...c, [kind]: undefined } : c));
+    }
+  };
+
+  /**
+   * Never converts silently: when GCJ-02→WGS84 or BD-09→WGS84 brings the points markedly closer to
+   * the walk network, a notice asks; the answer is recorded in the project. Layers whose CRS came
+   * from the file (.prj, GeoJSON crs) or was chosen are not checked.
+   */
+  const checkOffset = (kind: PointKind, next: AreaSnapshot, file: string) => {
+    const src = next.sources[kind];
+    if (!next.network || (src && src.crsFrom !== 'default') || offsetChoices[kind]?.file === file) return;
+    const coords = kind === 'facilities' ? next.facilities.coords : next.population.coords;
+    const c = detectChineseOffset(coords, next.network.segments);
+    document.body.dataset.offsetCheck = `${kind}|${c.suggestion ?? 'none'}|${Math.round(c.medianM.asLoaded)}|${Math.round(c.medianM.gcj02)}|${Math.round(c.medianM.bd09)}`;
+    if (!c.suggestion) return;
+    const step = Math.max(1, Math.ceil(coords.length / 2 / 2000));
+    const before = new Float64Array(2 * Math.ceil(coords.length / 2 / step));
+    const after = new Float64Array(before.length);
+    for (let i = 0, k = 0; 2 * i < coords.length; i += step, k++) {
+      const [x, y] = [coords[2 * i], coords[2 * i + 1]];
+      const [u, v] = c.suggestion === 'gcj02' ? gcj02ToWgs84(x, y) : gcj02ToWgs84(...bd09ToGcj02(x, y));
+      before.set([x, y], 2 * k);
+      after.set([u, v], 2 * k);
+    }
+    setOffsetNotice({ kind, file, suggested: c.suggestion, beforeM: c.medianM.asLoaded, afterM: c.medianM[c.suggestion], preview: { before, after } });
+  };
+
+  const answerOffset = async (apply: boolean) => {
+    const n = offsetNotice;
+    const f = session.current?.layerFiles()[n?.kind ?? 'facilities'];
+    if (!n || !f) return;
+    setOffsetNotice(null);
+    const { kind, preview: _preview, ...rest } = n;
+    if (apply && !(await loadLayer(kind, { ...f, crs: n.suggested }))) return setOffsetNotice(n);
+    setOffsetChoices((c) => ({ ...c, [kind]: { ...rest, choice: apply ? 'applied' : 'kept' } }));
+  };
+
+  /** The CRS selector: reloads the layer from the same bytes in the chosen system (undefined = the file's own). */
+  const setLayerCrs = (kind: LayerKind, crs: string | undefined) => {
+    const f = session.current?.layerFiles()[kind];
+    if (f) loadLayer(kind, { ...f, crs });
+  };
+
+  // ---- Projects: autosave to IndexedDB, restore on reload, export/import as one file ----
+  const projectArgs = (p: Project) => {
+    const q = paramsOf(p.params);
+    return { files: p.layers, rule: ruleOf(p.walkableRule), settings: { limitM: q.limitM, maxSnapM: q.maxSnapM } };
+  };
+  const applyProjectUi = (p: Project, next: AreaSnapshot) => {
+    setParams(paramsOf(p.params));
+    setRadii(p.radii);
+    setPreset(presetById(p.presetId) ?? shippedPreset(DEFAULT_PRESET_ID));
+    setOffsetChoices(p.offsetChoices);
+    setOffsetNotice(null);
+    setTypeId(next.facilities.types.includes(p.typeId) ? p.typeId : next.facilities.types.includes('primary_school') ? 'primary_school' : next.facilities.types[0] ?? '');
+  };
+  const buildProject = (): Project | null => {
+    const s = session.current;
+    if (!s || !snap) return null;
+    return { format_version: PROJECT_FORMAT_VERSION, saved_at: new Date().toISOString(), layers: s.layerFiles(), offsetChoices, walkableRule: s.rule, params: { ...params }, typeId, radii, presetId: preset.id };
+  };
+  useEffect(() => {
+    if (!projectOpen || status !== 'ready' || !snap) return;
+    const timer = setTimeout(() => {
+      const p = buildProject();
+      if (!p || resetting.current) return;
+      saveProject(p).then(() => {
+        setSavedAt(p.saved_at);
+        setSaveError(null);
+        document.body.dataset.projectSaved = `${p.saved_at}|${p.typeId}|${p.presetId}|${Object.values(p.layers).map((f) => `${f?.name}:${f?.crs ?? ''}`).join(',')}`;
+      }, (e: Error) => setSaveError(isQuotaError(e) ? `QuotaExceededError: ${e.message}` : e.message || String(e)));
+    }, 400);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectOpen, status, snap, typeId, radii, params, preset.id, offsetChoices]);
+
+  const exportProject = () => {
+    const p = buildProject();
+    if (p) downloadText('lifecircle-project.json', projectToJson(p), 'application/json');
+  };
+  /** A project file replaces everything only once it has been read, validated and loaded; any failure changes nothing. */
+  const importProject = async (file: File) => {
+    const fail = (why: string) => `${t('projectImportFailed', { name: file.name })} ${why}`;
+    let p: Project;
+    try {
+      p = projectFromJson(await file.text());
+    } catch (e) {
+      setErrors((x) => [...x, fail((e as Error).message)]);
+      document.body.dataset.projectImport = `failed|${Date.now()}`;
+      return;
+    }
+    const next = await runTask((s, signal) => s.openProject(projectArgs(p), s.snapshot!.manifest, setProgress, signal), fail);
+    document.body.dataset.projectImport = `${next ? 'ok' : 'failed'}|${Date.now()}`;
+    if (!next) return;
+    setWarnings(session.current!.lastWarnings);
+    setSelected(null);
+    setSelectedFacility(null);
+    setSiting(null);
+    applyProjectUi(p, next);
+  };
+  const resetProject = async () => {
+    setProjectOpen(false);
+    resetting.current = true;
+    // A save already under way finishes first, so the clear comes after it.
+    await new Promise((r) => setTimeout(r, 200));
+    await clearProject().catch(() => {});
+    location.reload();
   };
 
   const applyParam = async (key: keyof AnalysisParams, value: number) => {
@@ -435,6 +614,21 @@ export function App() {
               {e} <button onClick={() => setErrors((x) => x.filter((_, k) => k !== i))}>{t('dismiss')}</button>
             </div>
           ))}
+
+          {offsetNotice && (
+            <div className="offset-notice" role="alert" data-testid="offset-notice" data-before-m={Math.round(offsetNotice.beforeM)} data-after-m={Math.round(offsetNotice.afterM)} data-suggested={offsetNotice.suggested}>
+              {t('offsetNotice', {
+                layer: t(offsetNotice.kind === 'facilities' ? 'layerFacilities' : 'layerPopulation'),
+                system: t(offsetNotice.suggested === 'gcj02' ? 'offsetGcj02' : 'offsetBd09'),
+                before: Math.round(offsetNotice.beforeM), after: Math.round(offsetNotice.afterM),
+              })}
+              <div className="hint">{t('offsetMapHint')}</div>
+              <div>
+                <button onClick={() => answerOffset(true)} disabled={status === 'loading'} data-testid="offset-apply">{t('offsetApply')}</button>
+                <button onClick={() => answerOffset(false)} disabled={status === 'loading'} data-testid="offset-keep">{t('offsetKeep')}</button>
+              </div>
+            </div>
+          )}
 
           {snap && (
             <>
@@ -512,13 +706,36 @@ export function App() {
 
               <section>
                 <div className="section-title">{t('loadLayers')}</div>
-                <LayerLoader names={snap.fileNames} disabled={status === 'loading'} onFile={replaceLayer} />
+                <LayerLoader names={snap.fileNames} sources={snap.sources} crs={Object.fromEntries(Object.entries(session.current?.layerFiles() ?? {}).map(([k, f]) => [k, f?.crs]))}
+                  encoding={Object.fromEntries(Object.entries(session.current?.layerFiles() ?? {}).map(([k, f]) => [k, f?.encoding]))}
+                  disabled={status === 'loading'} onFile={replaceLayer} onCrs={setLayerCrs}
+                  onEncoding={(kind, encoding) => { const f = session.current?.layerFiles()[kind]; if (f) loadLayer(kind, { ...f, encoding }); }} />
+                {(['facilities', 'population'] as const).map((k) => offsetChoices[k] && (
+                  <div key={k} className="hint" data-testid={`offset-choice-${k}`}>
+                    {t(k === 'facilities' ? 'layerFacilities' : 'layerPopulation')} · {t('offsetChoice', { choice: t(offsetChoices[k]!.choice === 'applied' ? 'offsetApplied' : 'offsetKept', { crs: offsetChoices[k]!.suggested }) })}
+                  </div>
+                ))}
                 {warnings.map((w, i) => <div key={i} className="hint warning">{w}</div>)}
+              </section>
+
+              <section data-testid="project">
+                <div className="section-title">{t('project')}</div>
+                {restored && <div className="hint">{t('projectRestored')}</div>}
+                {savedAt && <div className="hint" data-testid="project-saved">{t('projectSaved', { time: new Date(savedAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB') })}</div>}
+                {saveError && <div className="hint warning" role="alert" data-testid="project-save-error">{t('projectSaveFailed', { why: saveError })}</div>}
+                <div className="project-row">
+                  <button onClick={exportProject} data-testid="project-export">{t('projectExport')}</button>
+                  <label className="button-like">{t('projectImport')}
+                    <input type="file" accept=".json,application/json" hidden disabled={status === 'loading'} data-testid="project-import"
+                      onChange={(e) => { const f = e.target.files?.[0]; if (f) importProject(f); e.target.value = ''; }} />
+                  </label>
+                  <button onClick={resetProject} disabled={status === 'loading'} data-testid="project-reset">{t('projectReset')}</button>
+                </div>
               </section>
             </>
           )}
         </aside>
-        <main className="map-wrap">
+        <DropZone disabled={status === 'loading' || !snap} onFile={replaceLayer}>
           {manifestStyle && (
             <MapView style={style} bbox={manifestStyle.bbox} layers={layers} attribution={manifestStyle.attribution} focus={focus} onHover={onHover} onClick={onClick}
               onIdle={() => { document.body.dataset.mapIdle = '1'; }} />
@@ -530,7 +747,7 @@ export function App() {
               {hover.lines.map((l, i) => <div key={i}>{l}</div>)}
             </div>
           )}
-        </main>
+        </DropZone>
       </div>
     </LangContext.Provider>
   );

@@ -4,6 +4,8 @@ import { loadDistanceTable, loadLayerTables, type TypeDistances } from '../io/an
 import type { AreaManifest } from '../io/area-manifest.ts';
 import { openBrowserDuckDb } from '../io/duckdb-browser.ts';
 import { LoadError } from '../io/load-error.ts';
+import type { EncodingChoice } from '../io/decode-text.ts';
+import type { LayerSource } from '../io/read-any-layer.ts';
 import { readCommunities, type CommunityLayer } from '../io/read-communities.ts';
 import type { SqlDatabase } from '../io/sql-database.ts';
 import { AnalysisClient } from '../../workers/client.ts';
@@ -13,6 +15,14 @@ import type { GapPolygon } from '../core/gap-polygons.ts';
 import type { AreaSitingRequest, AreaSitingResponse, GapRequest } from '../core/siting/site-in-area.ts';
 
 export type LayerKind = 'population' | 'facilities' | 'communities' | 'network';
+
+/** A layer's file as the user gave it, with the coordinate system and encoding chosen for it (unset = detect). */
+export interface LayerFile {
+  name: string;
+  bytes: Uint8Array;
+  crs?: string;
+  encoding?: EncodingChoice;
+}
 
 export interface Progress {
   label: string;
@@ -33,6 +43,8 @@ export interface AreaSnapshot {
   dbVersion: string;
   /** The file behind each layer, for the loader panel. */
   fileNames: Partial<Record<LayerKind, string>>;
+  /** What was detected (format, encoding, CRS) for each layer read through readAnyLayer. */
+  sources: Partial<Record<LayerKind, LayerSource>>;
 }
 
 export const distanceKey = (type: string, mode: string) => `${type}|${mode}`;
@@ -43,7 +55,13 @@ export const distanceKey = (type: string, mode: string) => `${type}|${mode}`;
  * the previous layers in place: workers only keep a layer that parsed.
  */
 export class AreaSession {
-  private files: Partial<Record<LayerKind, { name: string; bytes: Uint8Array }>> = {};
+  private files: Partial<Record<LayerKind, LayerFile>> = {};
+  private sources: Partial<Record<LayerKind, LayerSource>> = {};
+
+  /** The layers' files and choices (for saving the project). */
+  layerFiles(): Partial<Record<LayerKind, LayerFile>> {
+    return { ...this.files };
+  }
   snapshot?: AreaSnapshot;
 
   private constructor(
@@ -74,27 +92,61 @@ export class AreaSession {
     return this.rebuild(manifest, onProgress, signal);
   }
 
-  /** Replaces one layer with a user's file; on any error the previous snapshot stays. */
-  async replaceLayer(kind: LayerKind, name: string, bytes: Uint8Array, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
-    const previous = this.files[kind];
-    const manifest = this.snapshot!.manifest;
-    // Validate before touching the workers' state.
-    if (kind === 'communities') readCommunities(name, new TextDecoder().decode(bytes));
-    this.files[kind] = { name, bytes };
+  /** Replaces one layer with a user's file (any format readAnyLayer knows); on any error the previous snapshot stays. */
+  async replaceLayer(kind: LayerKind, file: LayerFile, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
+    return this.replaceLayers({ [kind]: file }, onProgress, signal);
+  }
+
+  /**
+   * Replaces several layers at once (a restored or imported project); all or nothing: on any error
+   * the previous files are sent back to the workers and the previous snapshot stays.
+   */
+  async replaceLayers(next: Partial<Record<LayerKind, LayerFile>>, onProgress: (p: Progress) => void, signal?: AbortSignal, manifest = this.snapshot?.manifest): Promise<AreaSnapshot> {
+    return this.swap({ files: { ...this.files, ...next }, only: Object.keys(next) as LayerKind[] }, manifest, onProgress, signal);
+  }
+
+  /**
+   * Opens a whole project (restored from storage or imported): its layers replace all current
+   * ones, with its walkable rule and limits. All or nothing, like replaceLayer.
+   */
+  async openProject(p: { files: Partial<Record<LayerKind, LayerFile>>; rule?: WalkableRule; settings?: { limitM: number; maxSnapM: number } }, manifest: AreaManifest, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
+    return this.swap({ files: { ...p.files }, rule: p.rule, settings: p.settings }, manifest, onProgress, signal);
+  }
+
+  private async swap(next: { files: Partial<Record<LayerKind, LayerFile>>; only?: LayerKind[]; rule?: WalkableRule; settings?: { limitM: number; maxSnapM: number } }, manifest: AreaManifest | undefined, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
+    if (!manifest) throw new Error('no area loaded');
+    const previous = { files: { ...this.files }, sources: { ...this.sources }, rule: this.rule, settings: this.settings };
+    // Validate communities before touching the workers' state.
+    if (next.files.communities && (!next.only || next.only.includes('communities'))) await this.readCommunitiesFile(next.files.communities);
+    this.files = next.files;
+    if (!next.only) this.sources = {};
+    if (next.rule) this.rule = next.rule;
+    if (next.settings) this.settings = next.settings;
     try {
-      return await this.rebuild(manifest, onProgress, signal, kind);
+      return await this.rebuild(manifest, onProgress, signal, next.only?.length === 1 ? next.only[0] : undefined);
     } catch (e) {
-      this.files[kind] = previous;
-      if (previous && kind !== 'communities') await this.sendLayer(kind, previous).catch(() => {});
+      Object.assign(this, previous);
+      // Workers keep only a layer that parsed, but a multi-layer swap may have replaced some before failing.
+      if (this.snapshot) {
+        for (const kind of next.only ?? (['population', 'facilities', 'network'] as const)) {
+          const f = previous.files[kind];
+          if (f && kind !== 'communities') await this.sendLayer(kind, f).catch(() => {});
+        }
+      }
       throw e;
     }
   }
 
-  private async sendLayer(kind: Exclude<LayerKind, 'communities'>, file: { name: string; bytes: Uint8Array }) {
-    const payload = { name: file.name, bytes: file.bytes };
-    if (kind === 'population') return (await this.pool.broadcast('loadPopulation', payload)) as unknown;
-    if (kind === 'facilities') return (await this.pool.broadcast('loadFacilities', payload)) as unknown;
-    return (await this.pool.broadcast('loadNetwork', { ...payload, rule: this.rule })) as unknown;
+  private async readCommunitiesFile(f: LayerFile) {
+    const layer = await this.pool.one('readLayer', f);
+    const r = readCommunities(f.name, layer.text);
+    return { ...r, warnings: [...layer.warnings, ...r.warnings], source: layer.source };
+  }
+
+  private async sendLayer(kind: Exclude<LayerKind, 'communities'>, file: LayerFile) {
+    if (kind === 'population') return (await this.pool.broadcast('loadPopulation', file)) as unknown;
+    if (kind === 'facilities') return (await this.pool.broadcast('loadFacilities', file)) as unknown;
+    return (await this.pool.broadcast('loadNetwork', { ...file, rule: this.rule })) as unknown;
   }
 
   /** Rebuilds the walk graph with another walkable rule, then every distance. */
@@ -139,6 +191,7 @@ export class AreaSession {
       step(f.name, 1);
       const r = await this.pool.broadcast('loadPopulation', f, { signal });
       population = r.table;
+      if (r.source) this.sources.population = r.source;
       warnings.push(...r.warnings);
     }
     let facilities = prev?.facilities;
@@ -147,6 +200,7 @@ export class AreaSession {
       step(f.name, 2);
       const r = await this.pool.broadcast('loadFacilities', f, { signal });
       facilities = r.table;
+      if (r.source) this.sources.facilities = r.source;
       warnings.push(...r.warnings);
     }
     let network = prev?.network;
@@ -157,8 +211,9 @@ export class AreaSession {
     }
     let communities = prev?.communities;
     if ((!only || only === 'communities') && this.files.communities) {
-      const r = readCommunities(this.files.communities.name, new TextDecoder().decode(this.files.communities.bytes));
+      const r = await this.readCommunitiesFile(this.files.communities);
       communities = r.table;
+      this.sources.communities = r.source;
       warnings.push(...r.warnings);
     }
     const community = only === 'distances' && prev
@@ -187,6 +242,7 @@ export class AreaSession {
       offNetwork: computed.offNetwork,
       dbVersion: this.db.version,
       fileNames: Object.fromEntries(Object.entries(this.files).map(([k, f]) => [k, f?.name])),
+      sources: { ...this.sources },
     };
     this.lastWarnings = warnings;
     this.layerVersion++;

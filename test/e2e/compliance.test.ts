@@ -150,9 +150,13 @@ describe.runIf(chromiumAvailable())('standards and compliance in the app (headle
     expect(await countMatrix()).toEqual(countCsv(cliCompliance(file)));
   });
 
-  it('keeps the custom preset across a reload (localStorage)', async () => {
+  it('keeps the custom preset across a reload (localStorage), still active (the autosaved project)', async () => {
+    // The project autosave (IndexedDB) records the active preset id; the preset itself lives in localStorage.
+    await page.waitForFunction(() => (document.body.dataset.projectSaved ?? '').split('|')[2] === 'gb50180-2018-edited', null, { timeout: 30_000 });
     await page.reload();
-    await loaded();
+    await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });
+    await waitForKey('gb50180-2018-edited|network|');
+    expect(await page.inputValue('[data-testid="preset-select"]')).toBe('gb50180-2018-edited');
     expect(await page.locator('[data-testid="preset-select"] option[value="gb50180-2018-edited"]').count()).toBe(1);
     await page.selectOption('[data-testid="preset-select"]', 'gb50180-2018-edited');
     await waitForKey('gb50180-2018-edited|network|');

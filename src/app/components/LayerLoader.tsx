@@ -1,26 +1,86 @@
+import type { EncodingChoice } from '../../io/decode-text.ts';
+import type { LayerSource } from '../../io/read-any-layer.ts';
 import type { LayerKind } from '../area-session.ts';
 import { useT, type StringKey } from '../i18n.ts';
 
-const KINDS: { kind: LayerKind; label: StringKey; accept: string }[] = [
-  { kind: 'population', label: 'layerPopulation', accept: '.csv,.geojson,.json' },
-  { kind: 'facilities', label: 'layerFacilities', accept: '.csv,.geojson,.json,.osm,.pbf' },
-  { kind: 'communities', label: 'layerCommunities', accept: '.geojson,.json' },
-  { kind: 'network', label: 'layerNetwork', accept: '.osm,.pbf,.geojson,.json' },
+/** Every format readAnyLayer (and the OSM readers for facilities and streets) accepts. */
+const ANY = '.csv,.tsv,.txt,.geojson,.json,.geojsonl,.geojsons,.ndjson,.jsonl,.xlsx,.zip';
+export const LAYER_KINDS: { kind: LayerKind; label: StringKey; accept: string }[] = [
+  { kind: 'population', label: 'layerPopulation', accept: ANY },
+  { kind: 'facilities', label: 'layerFacilities', accept: `${ANY},.osm,.pbf` },
+  { kind: 'communities', label: 'layerCommunities', accept: ANY },
+  { kind: 'network', label: 'layerNetwork', accept: '.osm,.pbf,.geojson,.json,.geojsonl,.geojsons,.ndjson,.jsonl' },
 ];
 
-/** File pickers for replacing a layer; the file's current name is shown beside each. */
-export function LayerLoader({ names, disabled, onFile }: { names: Partial<Record<LayerKind, string>>; disabled: boolean; onFile: (kind: LayerKind, file: File) => void }) {
+const PRESET_CRS = ['wgs84', 'gcj02', 'bd09'];
+
+export interface LayerLoaderProps {
+  names: Partial<Record<LayerKind, string>>;
+  sources: Partial<Record<LayerKind, LayerSource>>;
+  /** The CRS chosen per layer (unset = the file's own, else WGS84). */
+  crs: Partial<Record<LayerKind, string | undefined>>;
+  /** The text encoding chosen per layer (unset = detect). */
+  encoding: Partial<Record<LayerKind, EncodingChoice | undefined>>;
+  disabled: boolean;
+  onFile: (kind: LayerKind, file: File) => void;
+  onCrs: (kind: LayerKind, crs: string | undefined) => void;
+  onEncoding: (kind: LayerKind, encoding: EncodingChoice | undefined) => void;
+}
+
+/**
+ * File pickers for replacing a layer; under each layer name, what was detected (format, text
+ * encoding, coordinate system and where it came from) and a coordinate-system selector that
+ * reloads the layer from the same bytes.
+ */
+export function LayerLoader({ names, sources, crs, encoding, disabled, onFile, onCrs, onEncoding }: LayerLoaderProps) {
   const t = useT();
+  const fromKey: Record<LayerSource['crsFrom'], StringKey> = { prj: 'crsFromPrj', geojson: 'crsFromGeojson', default: 'crsFromDefault', argument: 'crsFromArgument' };
   return (
     <div className="layer-loader">
-      {KINDS.map(({ kind, label, accept }) => (
-        <label key={kind} className="file-row">
-          <span className="file-kind">{t(label)}</span>
-          <span className="file-name" title={names[kind]}>{names[kind] ?? '—'}</span>
-          <input type="file" accept={accept} disabled={disabled} data-testid={`file-${kind}`}
-            onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(kind, f); e.target.value = ''; }} />
-        </label>
-      ))}
+      {LAYER_KINDS.map(({ kind, label, accept }) => {
+        const src = sources[kind];
+        const chosen = crs[kind];
+        const options = [...PRESET_CRS, ...(chosen && !PRESET_CRS.includes(chosen) ? [chosen] : [])];
+        return (
+          <div key={kind} className="file-row" data-testid={`layer-${kind}`}>
+            <span className="file-kind">{t(label)}</span>
+            <span className="file-name" title={names[kind]}>{names[kind] ?? '—'}</span>
+            {src && (
+              <span className="file-source hint" data-testid={`source-${kind}`}>
+                {t('layerSource', { format: src.format, encoding: src.encoding ?? '—', crs: src.crsName })} ({t(fromKey[src.crsFrom])})
+              </span>
+            )}
+            {names[kind] && (
+              <label className="file-crs">
+                <span>{t('crsLabel')}</span>
+                <select value={chosen ?? ''} disabled={disabled} data-testid={`crs-${kind}`}
+                  onChange={(e) => {
+                    const v = e.target.value;
+                    if (v === 'epsg') {
+                      const code = window.prompt(t('crsEpsgPrompt'))?.trim().replace(/^epsg:/i, '');
+                      if (code) onCrs(kind, `EPSG:${code}`);
+                      return;
+                    }
+                    onCrs(kind, v || undefined);
+                  }}>
+                  <option value="">{t('crsDetected', { crs: src && src.crsFrom !== 'argument' ? src.crsName : 'WGS 84' })}</option>
+                  {options.map((c) => <option key={c} value={c}>{c}</option>)}
+                  <option value="epsg">{t('crsEpsg')}</option>
+                </select>
+                {src?.encoding && (
+                  <select value={encoding[kind] ?? ''} disabled={disabled} data-testid={`encoding-${kind}`} title={t('encodingLabel')}
+                    onChange={(e) => onEncoding(kind, (e.target.value || undefined) as EncodingChoice | undefined)}>
+                    <option value="">{t('crsDetected', { crs: src.encoding })}</option>
+                    {(['utf-8', 'gb18030', 'utf-16le'] as const).map((x) => <option key={x} value={x}>{x}</option>)}
+                  </select>
+                )}
+              </label>
+            )}
+            <input type="file" accept={accept} disabled={disabled} data-testid={`file-${kind}`}
+              onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(kind, f); e.target.value = ''; }} />
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { GapPolygon } from '../../core/gap-polygons.ts';
 import type { AreaSitingResponse } from '../../core/siting/site-in-area.ts';
 import { DEFAULT_SITING_PARAMS, SITING_PARAMS, type SitingParams } from '../../core/siting/siting-params.ts';
 import { readSitePoints, type SitePoints } from '../../io/read-site-points.ts';
+import { readAnyLayer } from '../../io/read-any-layer.ts';
 import { formatMetres, formatPercent, formatPersons } from '../format.ts';
 import { useT, type StringKey } from '../i18n.ts';
 
@@ -73,7 +74,9 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
   };
   const loadCandidates = async (file: File) => {
     try {
-      const r = readSitePoints(file.name, new TextDecoder().decode(await file.arrayBuffer()));
+      // Any format and encoding readAnyLayer knows (zipped Shapefile of parcels, GBK CSV, .xlsx …), in the file's own CRS.
+      const layer = await readAnyLayer(file.name, new Uint8Array(await file.arrayBuffer()));
+      const r = readSitePoints(file.name, layer.text);
       setUser({ ...r.table, name: file.name });
     } catch (e) {
       onError((e as Error).message);
