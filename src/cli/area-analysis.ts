@@ -1,3 +1,4 @@
+import { detectChineseOffset } from '../core/crs/detect-chinese-offset.ts';
 import { parseCrs } from '../core/crs/parse-crs.ts';
 import { facilityTypeById } from '../core/facility-types.ts';
 import type { DistanceMode } from '../core/distances-to-type.ts';
@@ -45,7 +46,8 @@ const noTask: Task = { progress: () => {}, checkpoint: async () => {} };
  * (called in-process), then the same DuckDB tables. Used by the CLI and the tests.
  */
 export async function analyseArea(
-  db: SqlDatabase,
+  /** The database, or a function opening it, called only after every layer has loaded. */
+  database: SqlDatabase | (() => Promise<SqlDatabase>),
   files: AreaFiles,
   opts: { modes: DistanceMode[]; limitM: number; maxSnapM: number; types?: string[]; rule?: WalkableRule },
 ): Promise<AreaAnalysis> {
@@ -69,7 +71,9 @@ export async function analyseArea(
   const distances = await time('computeDistances', () =>
     h.computeDistances({ types, modes: opts.modes, limitM: opts.limitM, maxSnapM: opts.maxSnapM }, noTask),
   );
+  const checks = layerChecks(files, fac.table, net, distances, opts.maxSnapM);
   await time('duckdb', async () => {
+    const db = typeof database === 'function' ? await database() : database;
     await loadLayerTables(db, {
       population: { table: pop.table, community },
       facilities: fac.table,
@@ -84,7 +88,7 @@ export async function analyseArea(
     community,
     network: net,
     distances,
-    warnings: [...pop.warnings, ...fac.warnings, ...(net?.warnings ?? []), ...(comLayer?.warnings ?? []), ...(com?.warnings ?? [])],
+    warnings: [...pop.warnings, ...fac.warnings, ...(net?.warnings ?? []), ...(comLayer?.warnings ?? []), ...(com?.warnings ?? []), ...checks],
     timingsMs,
     sources: {
       population: pop.source,
@@ -93,6 +97,29 @@ export async function analyseArea(
       ...(files.network ? { network: networkSource(files.network) } : {}),
     },
   };
+}
+
+/**
+ * Problems only visible with the layers together, as warnings (the numbers are still computed):
+ * every facility off the network (wrong place or wrong coordinate system), and facility points
+ * that sit markedly closer to the streets after a GCJ-02/BD-09 conversion (Amap/Baidu data
+ * loaded as WGS84; not checked when the user gave the facilities' CRS).
+ */
+function layerChecks(files: AreaFiles, facilities: FacilityTable, net: NetworkSummary | undefined, distances: ComputeResponse, maxSnapM: number): string[] {
+  const out: string[] = [];
+  const name = files.facilities.name;
+  if (net && facilities.length > 0 && distances.offNetwork.facilities === facilities.length)
+    out.push(`${name}: all ${facilities.length} facilities are more than ${maxSnapM} m from a walkable street, so none is reachable on foot: check that the facilities and the street network cover the same area and coordinate system`);
+  if (net && !files.facilities.crs && facilities.length >= 20) {
+    const check = detectChineseOffset(facilities.coords, net.segments);
+    if (check.suggestion) {
+      const after = check.suggestion === 'gcj02' ? check.medianM.gcj02 : check.medianM.bd09;
+      out.push(
+        `${name}: the points look like ${check.suggestion === 'gcj02' ? 'GCJ-02 (Amap/高德, Tencent)' : 'BD-09 (Baidu/百度)'} coordinates, not WGS84: the median distance to the nearest street is ${Math.round(check.medianM.asLoaded)} m as loaded and ${Math.round(after)} m after converting. If so, load them with --facilities-crs ${check.suggestion}`,
+      );
+    }
+  }
+  return out;
 }
 
 /** The network's CRS as given (OSM files and GeoJSON without a CRS are WGS84). */

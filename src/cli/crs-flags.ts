@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { checkFileSize } from '../io/file-size-limit.ts';
 import path from 'node:path';
 import { CRS_USAGE, parseCrs } from '../core/crs/parse-crs.ts';
 import { readAnyLayer, type AnyLayer, type LayerOptions, type LayerSource } from '../io/read-any-layer.ts';
@@ -31,6 +32,7 @@ export async function crsFlags<L extends string>(flags: Record<string, string>, 
 
 /** Reads a layer file in any format readAnyLayer knows, converted to WGS84 text for the readers. */
 export async function readLayerFile(file: string, opts: LayerOptions = {}): Promise<AnyLayer> {
+  checkFileSize(path.basename(file), (await stat(file)).size);
   return readAnyLayer(path.basename(file), new Uint8Array(await readFile(file)), opts);
 }
 

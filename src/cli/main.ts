@@ -1,11 +1,13 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ANALYSIS_PARAMS, DEFAULT_PARAMS, validateParams, type AnalysisParams, type ParamSpec } from '../core/analysis-spec.ts';
 import { facilityTypeById } from '../core/facility-types.ts';
 import type { AreaManifest } from '../io/area-manifest.ts';
 import { communityCoverage, coverageTotals } from '../io/community-coverage.ts';
 import { openNodeDuckDb } from '../io/duckdb-node.ts';
+import type { SqlDatabase } from '../io/sql-database.ts';
 import { communityTableCsv, type CommunityTableBlock } from '../io/community-table-csv.ts';
+import { checkFileSize } from '../io/file-size-limit.ts';
 import { formatCsv } from '../io/format-csv.ts';
 import { readFacilitiesFile } from '../io/read-facilities-file.ts';
 import type { PopulationFields } from '../io/read-population.ts';
@@ -85,6 +87,8 @@ async function readWalkableRule(p: string): Promise<WalkableRule> {
 }
 
 async function file(p: string) {
+  // From the size alone, before reading: a 1 GB file fails at once with a message.
+  checkFileSize(path.basename(p), (await stat(p)).size);
   return { name: path.basename(p), bytes: new Uint8Array(await readFile(p)) };
 }
 
@@ -120,12 +124,20 @@ async function analyze(flags: Record<string, string>) {
     network: flags.network ? { ...(await file(flags.network)), crs: crs.network } : undefined,
     communities: flags.communities ? { ...(await file(flags.communities)), crs: crs.communities } : undefined,
   };
-  const db = await openNodeDuckDb();
   const t0 = performance.now();
   const rule = flags['walkable-rule'] ? await readWalkableRule(flags['walkable-rule']) : undefined;
   const limitM = preset ? Math.max(params.limitM, presetMaxRadiusM(preset)) : params.limitM;
-  const a = await analyseArea(db, files, { modes: [params.mode], limitM, maxSnapM: params.maxSnapM, rule });
+  // DuckDB is opened once the layers have loaded, so a bad file fails without waiting for it.
+  const opened: SqlDatabase[] = [];
+  const openDb = async () => {
+    opened.push(await openNodeDuckDb());
+    return opened[0];
+  };
+  const a = await analyseArea(openDb, files, { modes: [params.mode], limitM, maxSnapM: params.maxSnapM, rule });
+  const db = opened[0];
   const types = a.facilities.types;
+  // Also in summary.json; printed so that a problem that did not stop the run is seen.
+  for (const w of a.warnings) console.error(`lifecircle: warning: ${w}`);
   await mkdir(flags.out, { recursive: true });
 
   const byType = new Map(a.distances.results.map((r) => [r.type, r]));

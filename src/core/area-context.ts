@@ -1,3 +1,4 @@
+import { LoadError } from './load-error.ts';
 import { graphStats, type GraphStats } from './graph-stats.ts';
 import type { NetworkInput } from './network-input.ts';
 import type { FacilityTable, PopulationTable } from './point-tables.ts';
@@ -16,6 +17,16 @@ export interface PreparedNetwork {
 
 export function prepareNetwork(input: NetworkInput, rule: WalkableRule = DEFAULT_WALKABLE_RULE): PreparedNetwork {
   const graph = buildWalkGraph(input, rule);
+  if (graph.edgeCount === 0 && input.lineTags.length > 0) {
+    // Otherwise every distance is silently "unreachable": say why and what to load instead.
+    const counts = new Map<string, number>();
+    for (const t of input.lineTags) counts.set(`highway=${t.highway ?? '(none)'}`, (counts.get(`highway=${t.highway ?? '(none)'}`) ?? 0) + 1);
+    const found = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, n]) => `${k} ×${n}`).join(', ');
+    throw new LoadError(
+      input.file ?? 'street network',
+      `none of the ${input.lineTags.length} lines is walkable under the walkable rule (found ${found}); load a network with footways, residential or other streets people walk on, or change the walkable rule`,
+    );
+  }
   const { component, ...stats } = graphStats(graph);
   return { graph, edgeIndex: buildEdgeIndex(graph), stats, component };
 }

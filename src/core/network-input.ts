@@ -14,4 +14,6 @@ export interface NetworkInput {
   lineTags: Tags[];
   /** Optional source ids per line (e.g. OSM way id), for reports. */
   lineIds?: string[];
+  /** The file the lines came from, for error messages. */
+  file?: string;
 }

@@ -1,14 +1,3 @@
-/**
- * A file that cannot be loaded. `message` says what is wrong and what to do, in terms a planner
- * knows (column names, row numbers, coordinate systems); the app shows it and keeps every layer
- * that was already loaded.
- */
-export class LoadError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'LoadError';
-  }
-}
+// Defined in core so that core checks of input (e.g. a network with no walkable street) can throw
+// the same error class the readers do; io code keeps importing it from here.
+export { LoadError } from '../core/load-error.ts';

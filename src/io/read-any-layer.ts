@@ -1,6 +1,7 @@
 import { WGS84, type Crs } from '../core/crs/crs.ts';
 import { parseCrs } from '../core/crs/parse-crs.ts';
 import { decodeText, type EncodingChoice, type TextEncodingName } from './decode-text.ts';
+import { checkFileSize } from './file-size-limit.ts';
 import { formatCsv } from './format-csv.ts';
 import { LoadError } from './load-error.ts';
 import { detectDelimiter, parseCsv, type CsvDelimiter } from './parse-csv.ts';
@@ -59,6 +60,7 @@ const OSM_NAME = /\.(osm|pbf|osm\.gz)$/i;
  */
 export async function readAnyLayer(name: string, bytes: Uint8Array, opts: LayerOptions = {}): Promise<AnyLayer> {
   if (bytes.length === 0) throw new LoadError(name, 'the file is empty (0 bytes)');
+  checkFileSize(name, bytes.length);
   let argCrs: Crs | undefined;
   try {
     argCrs = typeof opts.crs === 'string' ? parseCrs(opts.crs) : opts.crs;
@@ -92,8 +94,11 @@ export async function readAnyLayer(name: string, bytes: Uint8Array, opts: LayerO
   if (/\.xlsx$/i.test(name)) throw new LoadError(name, 'named .xlsx but not an Excel 2007+ workbook (no zip signature); save it again as .xlsx or CSV');
   if (OSM_NAME.test(name)) throw new LoadError(name, 'OSM files can be loaded as facilities (typed from their tags) or as the street network, not as this layer');
 
+  if (!opts.encoding || opts.encoding === 'auto') checkNotBinary(name, bytes);
   const { text, encoding } = decodeText(bytes, opts.encoding);
   const head = text.trimStart();
+  if (/\.(geo)?json$/i.test(name) && !head.startsWith('{') && !head.startsWith('[') && !head.startsWith('\u001e'))
+    throw new LoadError(name, `named ${name.slice(name.lastIndexOf('.'))} but it is not GeoJSON (it does not start with "{"); choose the GeoJSON file, or rename a CSV to .csv`);
   if (LINES_NAME.test(name) || head.startsWith('\u001e') || (head.startsWith('{') && isFeatureLine(head))) {
     const fc = readGeojsonLines(name, text);
     const crs = argCrs ?? WGS84;
@@ -109,6 +114,27 @@ export async function readAnyLayer(name: string, bytes: Uint8Array, opts: LayerO
   const { header, rows, delimiter } = parseCsv(text);
   reprojectColumns(name, header, rows, crs, opts.columns);
   return { text: formatCsv(header, rows), source: { format: 'csv', encoding, ...crsSource(crs, 'argument'), delimiter }, warnings: [] };
+}
+
+/**
+ * Text layers never hold NUL bytes or many control characters; binary files (images, PDFs, a
+ * database) given by mistake would otherwise be decoded as GB18030 and parsed as a nonsense CSV.
+ * NULs in every other byte are UTF-16 text without a byte-order mark (with one, decodeText reads it).
+ */
+function checkNotBinary(name: string, bytes: Uint8Array) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return;
+  const head = bytes.subarray(0, 4096);
+  let nul = 0, nulOdd = 0, control = 0;
+  head.forEach((b, i) => {
+    if (b === 0) {
+      nul++;
+      if (i % 2 === 1) nulOdd++;
+    } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1e) control++;
+  });
+  if (nul > head.length / 4 && (nulOdd > 0.9 * nul || nulOdd < 0.1 * nul) && control < head.length / 100)
+    throw new LoadError(name, 'the file has NUL bytes between its characters: UTF-16 text without a byte-order mark. Save it as UTF-8 (e.g. Excel "CSV UTF-8") and load it again');
+  if (nul > 0 || control > head.length / 20)
+    throw new LoadError(name, 'a binary file, not text: expected GeoJSON, CSV/TSV, an .xlsx workbook or a zipped Shapefile. Check that the right file was chosen for this layer');
 }
 
 /** True when the first line alone is a JSON Feature (GeoJSON Lines, or one Feature per file). */

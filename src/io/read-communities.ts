@@ -28,40 +28,59 @@ export function readCommunities(file: string, text: string): { table: CommunityL
   const ids: string[] = [];
   const names: string[] = [];
   const namesEn: string[] = [];
-  let skipped = 0;
+  const skipped: number[] = [];
+  const warnings: string[] = [];
+  const otherTypes = new Set<string>();
   let derived = false;
-  for (const f of fc.features) {
+  fc.features.forEach((f, i) => {
     const g = f?.geometry;
-    const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : null;
-    if (!polys || polys.length === 0) {
-      skipped++;
-      continue;
+    const polys: unknown = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : null;
+    if (g && g.type !== 'Polygon' && g.type !== 'MultiPolygon') otherTypes.add(String(g.type));
+    // Not a polygon, or coordinates that are not lists of rings of [lon, lat] numbers: skipped and listed.
+    if (!Array.isArray(polys) || polys.length === 0 || !polys.every((poly) => Array.isArray(poly) && poly.length > 0 && poly.every(isRing))) {
+      skipped.push(i + 1);
+      return;
     }
     const k = features.length;
-    for (const poly of polys) {
-      for (const ring of poly) {
-        if (ring.length < 4) throw new LoadError(file, `feature ${k + 1}: a polygon ring needs at least 4 positions`);
-        for (const [lon, lat] of ring) {
-          const problem = coordinateProblem(lon, lat);
-          if (problem) throw new LoadError(file, `feature ${k + 1}: ${problem}`);
-          coords.push(lon, lat);
-        }
-        ringStarts.push(coords.length / 2);
-      }
-      polygonRings.push(ringStarts.length - 1);
-      feature.push(k);
-    }
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const pick = (keys: string[]) => keys.map((key) => p[key]).find((v) => v !== undefined && v !== null && v !== '');
     const id = String(pick(ID_KEYS) ?? `C${String(k + 1).padStart(2, '0')}`);
+    const where = `feature ${i + 1}${pick(ID_KEYS) !== undefined ? ` (${id.slice(0, 40)})` : ''}`;
+    const closedPolys: number[][][][] = [];
+    for (const poly of polys as number[][][][]) {
+      const rings: number[][][] = [];
+      for (const given of poly) {
+        let ring = given;
+        const [first, last] = [ring[0], ring[ring.length - 1]];
+        if (first[0] !== last[0] || first[1] !== last[1]) {
+          ring = [...ring, first];
+          warnings.push(`${file}: ${where}: a ring is not closed (its last position differs from the first); it was closed. Fix the geometry in GIS if the shape looks wrong.`);
+        }
+        if (ring.length < 4) throw new LoadError(file, `${where}: a polygon ring needs at least 4 positions (the first repeated at the end); fix or delete the feature`);
+        for (const [lon, lat] of ring) {
+          const problem = coordinateProblem(lon, lat);
+          if (problem) throw new LoadError(file, `${where}: ${problem}`);
+          coords.push(lon, lat);
+        }
+        if (crossesItself(ring)) warnings.push(`${file}: ${where}: the boundary crosses itself, so which residents are inside may be wrong; repair it in GIS (e.g. QGIS "Fix geometries")`);
+        ringStarts.push(coords.length / 2);
+        rings.push(ring);
+      }
+      polygonRings.push(ringStarts.length - 1);
+      feature.push(k);
+      closedPolys.push(rings);
+    }
     ids.push(id);
     names.push(String(pick(NAME_KEYS) ?? id));
     namesEn.push(String(p.name_en ?? pick(NAME_KEYS) ?? id));
     derived ||= p.derived === true;
-    features.push({ type: 'Feature', geometry: g!, properties: { ...p, id, name: names[k] } });
-  }
-  if (features.length === 0) throw new LoadError(file, `no Polygon or MultiPolygon features (found ${fc.features.length} other features)`);
-  const warnings = skipped ? [`${file}: ${skipped} features are not polygons and were skipped`] : [];
+    const geometry: GeoJSON.Geometry = g!.type === 'Polygon' ? { type: 'Polygon', coordinates: closedPolys[0] } : { type: 'MultiPolygon', coordinates: closedPolys };
+    features.push({ type: 'Feature', geometry, properties: { ...p, id, name: names[k] } });
+  });
+  if (features.length === 0)
+    throw new LoadError(file, `no Polygon or MultiPolygon features (found ${fc.features.length} other features${otherTypes.size ? `: ${[...otherTypes].join(', ')}` : ''}); community units need boundary polygons`);
+  if (skipped.length)
+    warnings.unshift(`${file}: skipped ${skipped.length} of ${fc.features.length} features that are not polygons or have invalid coordinates (features ${skipped.slice(0, 8).join(', ')}${skipped.length > 8 ? ', …' : ''})`);
   return {
     table: {
       polygons: {
@@ -79,4 +98,31 @@ export function readCommunities(file: string, text: string): { table: CommunityL
     },
     warnings,
   };
+}
+
+function isRing(ring: unknown): boolean {
+  return Array.isArray(ring) && ring.length > 0 && ring.every((p) => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number');
+}
+
+/**
+ * True when two non-adjacent edges of a closed ring cross or touch (a bow-tie). Brute force over
+ * edge pairs with a bounding-box test; rings over 3000 positions are not checked (too slow for a
+ * warning, and such rings come from GIS tools that keep them valid).
+ */
+function crossesItself(ring: number[][]): boolean {
+  const n = ring.length - 1;
+  if (n < 4 || n > 3000) return false;
+  const orient = (a: number[], b: number[], c: number[]) => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  for (let i = 0; i < n; i++) {
+    const [a, b] = [ring[i], ring[i + 1]];
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // adjacent through the closing vertex
+      const [c, d] = [ring[j], ring[j + 1]];
+      if (Math.max(c[0], d[0]) < Math.min(a[0], b[0]) || Math.min(c[0], d[0]) > Math.max(a[0], b[0])) continue;
+      if (Math.max(c[1], d[1]) < Math.min(a[1], b[1]) || Math.min(c[1], d[1]) > Math.max(a[1], b[1])) continue;
+      const [o1, o2, o3, o4] = [orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b)];
+      if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return true;
+    }
+  }
+  return false;
 }

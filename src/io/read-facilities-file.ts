@@ -1,4 +1,5 @@
 import type { FacilityTable } from '../core/point-tables.ts';
+import { checkFileSize } from './file-size-limit.ts';
 import { LoadError } from './load-error.ts';
 import { osmPointsOfInterest } from './osm/osm-points-of-interest.ts';
 import { readOsmFile } from './osm/read-osm-file.ts';
@@ -16,6 +17,8 @@ const OSM_SOURCE: LayerSource = { format: 'osm', encoding: null, crs: WGS84.id, 
  */
 export async function readFacilitiesFile(name: string, bytes: Uint8Array, opts: LayerOptions = {}): Promise<ReadResult<FacilityTable> & { source: LayerSource }> {
   if (/\.(osm|pbf)$/i.test(name)) {
+    if (bytes.length === 0) throw new LoadError(name, 'the file is empty (0 bytes)');
+    checkFileSize(name, bytes.length);
     const crs = typeof opts.crs === 'string' ? opts.crs : opts.crs?.id;
     if (crs && crs.toLowerCase() !== 'wgs84' && crs.toUpperCase() !== 'EPSG:4326') throw new LoadError(name, `OSM files are always WGS84 lon/lat; the coordinate system "${crs}" does not apply`);
     let pois;

@@ -27,17 +27,27 @@ export interface FacilityCandidate {
  */
 export function readFacilities(file: string, text: string): ReadResult<FacilityTable> {
   const body = text.replace(/^\uFEFF/, '');
-  const candidates = /^\s*[{[]/.test(body) ? geojsonCandidates(file, body) : csvCandidates(file, body);
-  return facilitiesFromCandidates(file, candidates);
+  const warnings: string[] = [];
+  const candidates = /^\s*[{[]/.test(body) ? geojsonCandidates(file, body, warnings) : csvCandidates(file, body, warnings);
+  const r = facilitiesFromCandidates(file, candidates);
+  return { table: r.table, warnings: [...warnings, ...r.warnings] };
 }
 
-function geojsonCandidates(file: string, text: string): FacilityCandidate[] {
+/** "F2, F3, …" for a warning. */
+const names = (ids: string[]) => `${ids.slice(0, 8).map((id) => id.slice(0, 40)).join(', ')}${ids.length > 8 ? ', …' : ''}`;
+
+function geojsonCandidates(file: string, text: string, warnings: string[]): FacilityCandidate[] {
   const fc = parseFeatureCollection(file, text, 'facility points');
+  if (fc.features.length === 0) throw new LoadError(file, 'no features: the FeatureCollection is empty');
   const out: FacilityCandidate[] = [];
+  const noPoint: string[] = [];
   fc.features.forEach((f, i) => {
     const pt = geometryRepresentativePoint(f.geometry);
-    if (!pt) return;
     const props = f.properties ?? {};
+    if (!pt) {
+      noPoint.push(String(props.id ?? f.id ?? `#${i + 1}`));
+      return;
+    }
     const tags: Tags = {};
     for (const [k, v] of Object.entries(props)) if (typeof v === 'string') tags[k] = v;
     out.push({
@@ -49,22 +59,33 @@ function geojsonCandidates(file: string, text: string): FacilityCandidate[] {
       tags,
     });
   });
+  if (out.length === 0) {
+    const types = [...new Set(fc.features.map((f) => (f.geometry ? String(f.geometry.type) : 'no geometry')))].join(', ');
+    throw new LoadError(file, `no Point or Polygon features with usable coordinates (found: ${types}); facilities need points or building/site polygons`);
+  }
+  if (noPoint.length) warnings.push(`${file}: ${noPoint.length} of ${fc.features.length} features have no usable point or polygon geometry and were skipped: ${names(noPoint)}`);
   return out;
 }
 
-function csvCandidates(file: string, text: string): FacilityCandidate[] {
+function csvCandidates(file: string, text: string, warnings: string[]): FacilityCandidate[] {
   const { header, rows } = parseCsv(text);
   const col = (...names: string[]) => header.findIndex((h) => names.includes(h.toLowerCase()));
   const [id, lon, lat, type, name] = [col('id'), col('lon', 'lng', 'longitude', 'x'), col('lat', 'latitude', 'y'), col('type', 'category', '类型'), col('name', '名称')];
   if (lon < 0 || lat < 0 || type < 0)
     throw new LoadError(file, `expected CSV columns id,lon,lat,type[,name]; found: ${header.join(', ')}`);
-  return rows.map((r, i) => ({
-    id: id >= 0 && r[id] ? r[id] : `#${i + 2}`,
-    lon: Number(r[lon]),
-    lat: Number(r[lat]),
-    name: name >= 0 ? r[name] || null : null,
-    type: r[type]?.trim(),
-  }));
+  if (rows.length === 0) throw new LoadError(file, `the file has no data rows (only the header line "${header.join(',').slice(0, 80)}")`);
+  // Empty cells must not become 0 (Number('') === 0 would put the facility at 0°N 0°E).
+  const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? NaN : Number(v));
+  const out: FacilityCandidate[] = [];
+  const noLocation: string[] = [];
+  rows.forEach((r, i) => {
+    const c = { id: id >= 0 && r[id] ? r[id] : `#${i + 2}`, lon: num(r[lon]), lat: num(r[lat]), name: name >= 0 ? r[name] || null : null, type: r[type]?.trim() };
+    if (Number.isFinite(c.lon) && Number.isFinite(c.lat)) out.push(c);
+    else noLocation.push(c.id);
+  });
+  if (out.length === 0) throw new LoadError(file, `none of the ${rows.length} rows has numeric lon and lat`);
+  if (noLocation.length) warnings.push(`${file}: ${noLocation.length} of ${rows.length} rows have no usable location (empty or non-numeric lon/lat) and were skipped: ${names(noLocation)}`);
+  return out;
 }
 
 /**

@@ -4,6 +4,7 @@ import { toWgs84 } from '../core/crs/to-wgs84.ts';
 import { coordinateProblem } from './check-coordinates.ts';
 import { decodeText } from './decode-text.ts';
 import { geojsonLinesToNetworkInput } from './geojson-lines-to-network-input.ts';
+import { checkFileSize } from './file-size-limit.ts';
 import { LoadError } from './load-error.ts';
 import { osmToNetworkInput } from './osm/osm-to-network-input.ts';
 import { readOsmFile } from './osm/read-osm-file.ts';
@@ -17,6 +18,8 @@ const isGeoJsonName = (name: string) => /\.(geo)?json$/i.test(name);
  * so shared vertices stay shared. OSM files are always WGS84.
  */
 export function readNetwork(name: string, bytes: Uint8Array, crs?: string): { input: NetworkInput; warnings: string[] } {
+  if (bytes.length === 0) throw new LoadError(name, 'the file is empty (0 bytes)');
+  checkFileSize(name, bytes.length);
   let from;
   try {
     from = crs ? parseCrs(crs) : undefined;
@@ -24,14 +27,16 @@ export function readNetwork(name: string, bytes: Uint8Array, crs?: string): { in
     throw new LoadError(name, (e as Error).message);
   }
   if (isGeoJsonName(name)) {
-    const input = geojsonLinesToNetworkInput(name, decodeText(bytes).text);
+    const warnings: string[] = [];
+    const input = geojsonLinesToNetworkInput(name, decodeText(bytes).text, warnings);
+    input.file = name;
     if (from) input.coords = toWgs84(input.coords, from);
     // One bad vertex is enough to tell a projected or swapped file; the message names the flag.
     for (let i = 0; i < input.coords.length; i += 2) {
       const problem = coordinateProblem(input.coords[i], input.coords[i + 1]);
       if (problem) throw new LoadError(name, `vertex ${i / 2 + 1}: ${problem} (or give its coordinate system, e.g. --network-crs EPSG:4549)`);
     }
-    return { input, warnings: [] };
+    return { input, warnings };
   }
   if (from && from.kind !== 'wgs84') throw new LoadError(name, `OSM files are always WGS84 lon/lat; the coordinate system ${from.name} does not apply`);
   let result;
@@ -44,5 +49,5 @@ export function readNetwork(name: string, bytes: Uint8Array, crs?: string): { in
   const warnings = result.missingNodeRefs
     ? [`${name}: ${result.waysWithMissingNodes} ways reference ${result.missingNodeRefs} nodes outside the extract; their present parts were kept`]
     : [];
-  return { input: result.input, warnings };
+  return { input: { ...result.input, file: name }, warnings };
 }

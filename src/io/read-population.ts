@@ -34,9 +34,18 @@ export interface ReadResult<T> {
  * warnings; a file with no usable row, or coordinates that are not WGS84, is a LoadError.
  */
 export function readPopulation(file: string, text: string, fields: Partial<PopulationFields> = {}): ReadResult<PopulationTable> {
-  const rows = isJson(text) ? geojsonRows(file, text) : csvRows(file, text);
-  return toTable(file, rows, { ...DEFAULT_POPULATION_FIELDS, ...fields }, fields);
+  const warnings: string[] = [];
+  const json = isJson(text);
+  const rows = json ? geojsonRows(file, text) : csvRows(file, text, warnings);
+  const r = toTable(file, rows, { ...DEFAULT_POPULATION_FIELDS, ...fields }, fields, json ? 'features' : 'rows');
+  return { table: r.table, warnings: [...warnings, ...r.warnings] };
 }
+
+/** A cell that is a number (a header made of these is a data row). */
+const isNumberCell = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
+
+/** "rows 2, 5, 9" (at most 8, then …). */
+const list = (lines: number[]) => `${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', …' : ''}`;
 
 type Row = { get: (name: string) => unknown; keys: string[]; lon?: number; lat?: number; line: number };
 
@@ -44,16 +53,38 @@ function isJson(text: string) {
   return /^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
 }
 
-function csvRows(file: string, text: string): Row[] {
-  const { header, rows } = parseCsv(text);
+function csvRows(file: string, text: string, warnings: string[]): Row[] {
+  const { header, rows, delimiter } = parseCsv(text);
+  // Numbers where names belong (and no known column name): the header line is missing. Year columns
+  // such as "id,lon,lat,2020,2021" are fine, since lon/lat are named.
+  const known = new Set(Object.values(ALIASES).flat().map((n) => n.toLowerCase()));
+  if (header.filter(isNumberCell).length >= 2 && !header.some((h) => known.has(h.toLowerCase())))
+    throw new LoadError(file, `the first line looks like data, not a header ("${header.join(delimiter).slice(0, 80)}"): add a header line such as id,lon,lat,pop`);
   if (header.length < 3) throw new LoadError(file, `expected a CSV header like "id,lon,lat,pop", found "${header.join(',')}"`);
+  if (rows.length === 0) throw new LoadError(file, `the file has no data rows (only the header line "${header.join(delimiter).slice(0, 80)}")`);
   const lower = header.map((h) => h.toLowerCase());
+  const seen = new Map<string, number[]>();
+  lower.forEach((h, i) => seen.set(h, [...(seen.get(h) ?? []), i + 1]));
+  for (const cols of seen.values())
+    if (cols.length > 1) warnings.push(`${file}: column "${header[cols[0] - 1]}" appears ${cols.length} times (columns ${cols.join(', ')}); the first is used. Rename the others.`);
+  // Rows with another field count than the header: usually a different delimiter or a stray quote.
+  const odd: number[] = [];
+  const oddCounts = new Set<number>();
+  rows.forEach((r, i) => {
+    if (r.length !== header.length) {
+      odd.push(i + 2);
+      oddCounts.add(r.length);
+    }
+  });
+  if (odd.length)
+    warnings.push(`${file}: rows ${list(odd)} have ${[...oddCounts].slice(0, 3).join(' or ')} field(s) but the header has ${header.length}: check the delimiter ("${delimiter === '\t' ? 'tab' : delimiter}" in the header) and quotes in those rows`);
   return rows.map((r, i) => ({ keys: header, line: i + 2, get: (name: string) => r[lower.indexOf(name.toLowerCase())] }));
 }
 
 function geojsonRows(file: string, text: string): Row[] {
   const fc = parseFeatureCollection(file, text, 'population points or polygons');
-  return fc.features.map((f, i) => {
+  if (fc.features.length === 0) throw new LoadError(file, 'no features: the FeatureCollection is empty');
+  const rows = fc.features.map((f, i) => {
     const props = f.properties ?? {};
     const keys = Object.keys(props);
     const pt = geometryRepresentativePoint(f.geometry);
@@ -66,6 +97,11 @@ function geojsonRows(file: string, text: string): Row[] {
       get: (name: string) => props[keys[lowerKeys.indexOf(name.toLowerCase())] ?? ''],
     };
   });
+  if (rows.every((r) => r.lon === undefined)) {
+    const types = [...new Set(fc.features.map((f) => (f.geometry ? String(f.geometry.type) : 'no geometry')))].join(', ');
+    throw new LoadError(file, `none of the ${rows.length} features has a usable Point or Polygon geometry (found: ${types}); a population layer needs points or polygons with a population property`);
+  }
+  return rows;
 }
 
 /** The actual field name for a role: the configured one if present, else a known alias. */
@@ -75,7 +111,7 @@ function resolve(keys: string[], role: keyof PopulationFields, fields: Populatio
   return [fields[role], ...ALIASES[role]].find((n) => lower.includes(n.toLowerCase())) ?? null;
 }
 
-function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: Partial<PopulationFields>): ReadResult<PopulationTable> {
+function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: Partial<PopulationFields>, unit: 'rows' | 'features'): ReadResult<PopulationTable> {
   if (rows.length === 0) throw new LoadError(file, 'the file has no rows');
   const keys = rows[0].keys;
   const geo = rows[0].lon !== undefined || rows.some((r) => r.lon !== undefined);
@@ -91,12 +127,15 @@ function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: 
   const pop = new Float64Array(n);
   const ids: string[] = [];
   const skipped: number[] = [];
+  const lines: number[] = [];
   let k = 0;
   for (const r of rows) {
-    const lon = geo ? r.lon : Number(r.get(lonField!));
-    const lat = geo ? r.lat : Number(r.get(latField!));
-    const p = Number(r.get(popField!));
-    if (lon === undefined || lat === undefined || !Number.isFinite(p) || p < 0 || r.get(popField!) === '') {
+    // Empty cells must not become 0 (Number('') === 0 would put the unit at 0°N 0°E).
+    const num = (v: unknown) => (v === undefined || v === null || String(v).trim() === '' ? NaN : Number(v));
+    const lon = geo ? r.lon : num(r.get(lonField!));
+    const lat = geo ? r.lat : num(r.get(latField!));
+    const p = num(r.get(popField!));
+    if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat) || !Number.isFinite(p) || p < 0) {
       skipped.push(r.line);
       continue;
     }
@@ -106,11 +145,22 @@ function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: 
     coords[2 * k + 1] = lat;
     pop[k] = p;
     ids.push(idField ? String(r.get(idField) ?? '') || `#${r.line}` : `#${r.line}`);
+    lines.push(r.line);
     k++;
   }
   if (k === 0) throw new LoadError(file, `no row has a usable location and a non-negative number in "${popField}"`);
   const warnings = skipped.length
-    ? [`${file}: skipped ${skipped.length} of ${n} rows without a location or a non-negative population (rows ${skipped.slice(0, 8).join(', ')}${skipped.length > 8 ? ', …' : ''})`]
+    ? [`${file}: skipped ${skipped.length} of ${n} ${unit} without a location or a non-negative population (${unit} ${list(skipped)})`]
     : [];
+  if (idField) {
+    const firstLine = new Map<string, number>();
+    const dups: string[] = [];
+    ids.forEach((id, i) => {
+      const first = firstLine.get(id);
+      if (first === undefined) firstLine.set(id, i);
+      else if (dups.length < 5) dups.push(`id "${id.slice(0, 40)}" on ${unit} ${lines[first]} and ${lines[i]}`);
+    });
+    if (dups.length) warnings.push(`${file}: ids are not unique (${dups.join('; ')}); results per unit may be confused. Give each unit its own id.`);
+  }
   return { table: { length: k, ids, coords: coords.slice(0, 2 * k), pop: pop.slice(0, k) }, warnings };
 }
