@@ -8,14 +8,14 @@ export const CANDIDATE_COLOR: [number, number, number] = [110, 110, 110];
 
 const ringsOf = (g: GapPolygon) => g.rings.map((r) => Array.from({ length: r.length / 2 }, (_, k) => [r[2 * k], r[2 * k + 1]]));
 
-/** Service gaps: translucent red polygons, the darker the more uncovered residents (relative to the largest gap). */
+/** Service gaps: red outlines with a light fill, darker for more uncovered residents (relative to the largest gap); light enough that the coverage colours underneath stay readable. */
 export function gapLayer(gaps: GapPolygon[], selectedRank: number | null) {
   const max = Math.max(1, ...gaps.map((g) => g.population));
   return new PolygonLayer<GapPolygon>({
     id: 'gaps',
     data: gaps,
     getPolygon: ringsOf,
-    getFillColor: (g) => [...GAP_COLOR, Math.round(25 + 75 * Math.sqrt(g.population / max))],
+    getFillColor: (g) => [...GAP_COLOR, Math.round(10 + 40 * Math.sqrt(g.population / max))],
     getLineColor: (g) => (g.rank === selectedRank ? [0, 0, 0, 255] : [...GAP_COLOR, 230]),
     getLineWidth: (g) => (g.rank === selectedRank ? 3 : 1.5),
     lineWidthUnits: 'pixels',
