@@ -1,7 +1,7 @@
 import loadHighs from 'highs';
 import wasmUrl from 'highs/runtime?url';
 import type { MilpSolver } from '../src/core/siting/milp-models.ts';
-import { highsMilpSolver } from '../src/io/highs-node.ts';
+import { highsMilpSolver } from '../src/io/highs-solver.ts';
 
 /**
  * HiGHS in a browser worker. Vite emits highs.wasm as an asset (the package exports it as

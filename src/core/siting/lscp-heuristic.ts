@@ -6,10 +6,8 @@ import { fewestLargestReaching } from './largest-values.ts';
 import { lscpLagrangianBound } from './lscp-lagrangian-bound.ts';
 import { prepareSiting } from './prepare-siting.ts';
 import { sitingNow } from './siting-clock.ts';
-import type { SitingProblem, SitingResult } from './siting-problem.ts';
+import { COVERAGE_TOLERANCE, type SitingProblem, type SitingResult } from './siting-problem.ts';
 
-/** Coverage meets the target when covered ≥ target·W − LSCP_TOLERANCE·max(W, 1) (same rule as the exact solver). */
-export const LSCP_TOLERANCE = 1e-9;
 
 /**
  * Location set covering (LSCP) by greedy + redundancy drop, with a proven lower bound.
@@ -43,7 +41,7 @@ export function solveLscpHeuristic(problem: SitingProblem, options: HeuristicOpt
   const F = free.length;
   const algorithm = capacitated ? 'capacitated-greedy+drop' : 'greedy+drop';
   const progress = options.progress;
-  const target = problem.targetCoverage * W - LSCP_TOLERANCE * Math.max(W, 1);
+  const target = problem.targetCoverage * W - COVERAGE_TOLERANCE * Math.max(W, 1);
   const pct = (x: number) => (W > 0 ? (100 * x) / W : 0).toFixed(2);
   progress?.(0, 'LSCP greedy');
 

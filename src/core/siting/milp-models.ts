@@ -1,9 +1,10 @@
 import type { CostMatrix } from './cost-matrix.ts';
-import type { SitingProblem, SitingProgress, SitingResult, SitingStatus } from './siting-problem.ts';
+import { prepareSiting } from './prepare-siting.ts';
+import { COVERAGE_TOLERANCE, type SitingProblem, type SitingProgress, type SitingResult, type SitingStatus } from './siting-problem.ts';
 
 /**
  * Exact location-allocation: each SitingProblem becomes a mixed-integer linear programme, solved
- * by an injected MILP solver (HiGHS in practice; see src/io/highs-node.ts and
+ * by an injected MILP solver (HiGHS in practice; see src/io/highs-solver.ts and
  * workers/highs-browser.ts). This module only builds the model and reads the answer back, so it
  * runs unchanged in workers, Node and tests.
  *
@@ -119,8 +120,6 @@ export interface ExactOptions {
 // Shared helpers
 // ---------------------------------------------------------------------------------------------
 
-/** LSCP: coverage counts as meeting the target when covered ≥ target·W − COVERAGE_TOLERANCE·W. */
-export const COVERAGE_TOLERANCE = 1e-9;
 
 class ModelBuilder {
   readonly cost: number[] = [];
@@ -188,41 +187,14 @@ interface Prepared {
   penalty: number;
 }
 
+/** The shared validation (prepareSiting) plus the MILP's own column numbering of the free sites. */
 function prepare(problem: SitingProblem): Prepared {
-  const { matrix, weight, fixed } = problem;
-  const n = matrix.demandCount, m = matrix.siteCount;
-  if (weight.length !== n) throw new RangeError(`weight has ${weight.length} entries for ${n} demand points`);
-  if (fixed.length !== m) throw new RangeError(`fixed has ${fixed.length} entries for ${m} sites`);
-  if (problem.model !== 'mclp' && problem.model !== 'lscp' && problem.model !== 'pmedian') throw new RangeError(`unknown siting model ${String(problem.model)}`);
-  const isFixed = new Uint8Array(m);
-  const freeList: number[] = [];
-  const xCol = new Int32Array(m).fill(-1);
-  for (let j = 0; j < m; j++) {
-    if (fixed[j] === 1) isFixed[j] = 1;
-    else {
-      xCol[j] = freeList.length;
-      freeList.push(j);
-    }
-  }
-  let totalWeight = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weight[i];
-    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`weight[${i}] = ${w} is not a finite non-negative number`);
-    totalWeight += w;
-  }
-  if (problem.model !== 'pmedian' && !(problem.radiusM >= 0)) throw new RangeError(`radiusM must be ≥ 0, got ${problem.radiusM}`);
-  if (problem.model !== 'lscp' && !(Number.isInteger(problem.p) && problem.p >= 0)) throw new RangeError(`p must be a non-negative integer, got ${problem.p}`);
-  if (problem.model === 'lscp' && !(problem.targetCoverage > 0 && problem.targetCoverage <= 1)) throw new RangeError(`targetCoverage must be in (0, 1], got ${problem.targetCoverage}`);
-  const penalty = problem.penaltyM ?? matrix.limitM;
-  if (problem.model === 'pmedian' && !(Number.isFinite(penalty) && penalty >= 0)) {
-    throw new RangeError(`p-median needs a finite penaltyM (or a finite matrix.limitM), got ${penalty}`);
-  }
-  const cap = problem.capacity;
-  if (cap !== undefined && !(cap >= 0)) throw new RangeError(`capacity must be ≥ 0, got ${cap}`);
-  const capacitated = cap !== undefined && Number.isFinite(cap);
+  const ps = prepareSiting(problem);
+  const xCol = new Int32Array(ps.siteCount).fill(-1);
+  ps.free.forEach((j, k) => (xCol[j] = k));
   return {
-    problem, matrix, n, m, weight, isFixed, free: Int32Array.from(freeList), xCol, totalWeight,
-    capacitated, capacity: capacitated ? cap : Infinity, penalty,
+    problem, matrix: problem.matrix, n: ps.demandCount, m: ps.siteCount, weight: problem.weight, isFixed: ps.isFixed, free: ps.free, xCol,
+    totalWeight: ps.totalWeight, capacitated: ps.capacitated, capacity: ps.capacity, penalty: ps.penaltyM,
   };
 }
 

@@ -1,5 +1,11 @@
 import type { CostMatrix } from './cost-matrix.ts';
 
+/**
+ * LSCP (and any coverage target): met when covered ≥ target·W − COVERAGE_TOLERANCE·max(W, 1), so a
+ * target of exactly 100 % is not missed by floating-point sums. One rule for heuristic and exact solver.
+ */
+export const COVERAGE_TOLERANCE = 1e-9;
+
 export type SitingModel = 'mclp' | 'lscp' | 'pmedian';
 export type SitingMethod = 'exact' | 'heuristic';
 /** optimal = proven optimum; feasible = a valid solution without proof (heuristic, or time limit hit); infeasible = no solution exists. */

@@ -221,3 +221,17 @@ export function fewestSitesReaching(inst: Instance, target: number, value: (open
   }
   return Infinity;
 }
+
+/** A tiny problem from explicit pairs [demand, site, cost] (matrix limit 1000 m, radius 500 m, p = 1, target 100 %). */
+export function tiny(model: SitingProblem['model'], n: number, m: number, pairs: number[][], weight: number[], extra: Partial<SitingProblem> = {}): SitingProblem {
+  return {
+    model,
+    matrix: costMatrixFromTriples(n, m, pairs.map((t) => t[0]), pairs.map((t) => t[1]), pairs.map((t) => t[2]), 1000),
+    weight: Float64Array.from(weight),
+    fixed: new Uint8Array(m),
+    radiusM: 500,
+    p: 1,
+    targetCoverage: 1,
+    ...extra,
+  };
+}

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costMatrixFromTriples } from '../../../src/core/siting/cost-matrix.ts';
 import { evaluateSelection } from '../../../src/core/siting/evaluate-selection.ts';
-import type { SitingProblem } from '../../../src/core/siting/siting-problem.ts';
-import { capacitatedMedianCost, coveredWeight, medianCost, problemOf, randomInstance, servedWeight } from './brute-force.ts';
-
-function tiny(model: SitingProblem['model'], n: number, m: number, pairs: number[][], weight: number[], extra: Partial<SitingProblem> = {}): SitingProblem {
-  return {
-    model,
-    matrix: costMatrixFromTriples(n, m, pairs.map((t) => t[0]), pairs.map((t) => t[1]), pairs.map((t) => t[2]), 1000),
-    weight: Float64Array.from(weight),
-    fixed: new Uint8Array(m),
-    radiusM: 500,
-    p: 1,
-    targetCoverage: 1,
-    ...extra,
-  };
-}
+import { capacitatedMedianCost, coveredWeight, medianCost, problemOf, randomInstance, servedWeight, tiny } from './brute-force.ts';
 
 describe('evaluateSelection, uncapacitated', () => {
   it('sends each demand point to its nearest open site, the lower index on a tie', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { costMatrixFromTriples } from '../../../src/core/siting/cost-matrix.ts';
 import { solveLscpHeuristic } from '../../../src/core/siting/lscp-heuristic.ts';
 import { solveMclpHeuristic } from '../../../src/core/siting/mclp-heuristic.ts';
 import { solvePMedianHeuristic } from '../../../src/core/siting/p-median-heuristic.ts';
-import type { SitingProblem, SitingResult } from '../../../src/core/siting/siting-problem.ts';
+import type { SitingResult } from '../../../src/core/siting/siting-problem.ts';
 import {
   bestOverSubsets, capacitatedMedianCost, coveredWeight, fewestSitesReaching, freeSites, medianCost, problemOf,
-  randomInstance, servedWeight,
-} from './brute-force.ts';
+  randomInstance, servedWeight, tiny } from './brute-force.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -26,20 +24,6 @@ function expectConsistent(r: SitingResult, optimum: number, maximise: boolean) {
     expect(r.gap).toBe(0);
     expect(r.objective).toBeCloseTo(optimum, 6);
   }
-}
-
-/** A tiny problem from explicit pairs [demand, site, cost]. */
-function tiny(model: SitingProblem['model'], n: number, m: number, pairs: number[][], weight: number[], extra: Partial<SitingProblem> = {}): SitingProblem {
-  return {
-    model,
-    matrix: costMatrixFromTriples(n, m, pairs.map((t) => t[0]), pairs.map((t) => t[1]), pairs.map((t) => t[2]), 1000),
-    weight: Float64Array.from(weight),
-    fixed: new Uint8Array(m),
-    radiusM: 500,
-    p: 1,
-    targetCoverage: 1,
-    ...extra,
-  };
 }
 
 describe('the MCLP heuristic against exhaustive search', () => {
