@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facilityTypeOfTags } from '../../src/core/facility-types.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './browser.ts';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium, startPreview, watchPage } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = 4179;
@@ -36,12 +36,10 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
   let loadMs = 0;
 
   beforeAll(async () => {
-    server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
+    server = await startPreview(ROOT, PORT);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(String(e.stack ?? e)));
-    page.on('request', (r) => { const u = r.url(); if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(u)) foreignRequests.push(u); });
+    watchPage(page, consoleErrors, foreignRequests);
     const t0 = Date.now();
     await page.goto(ORIGIN);
     await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });

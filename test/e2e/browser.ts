@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,4 +14,19 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Requests that stay on this machine: the app must make no other (the isolation the tests assert). */
+export const isLocalRequest = (url: string) => /^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(url);
+
+/** Collects a page's console errors, uncaught exceptions and requests that leave the machine into the given lists. */
+export function watchPage(page: Page, consoleErrors: string[], foreignRequests: string[]): void {
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e.stack ?? e)));
+  page.on('request', (r) => { if (!isLocalRequest(r.url())) foreignRequests.push(r.url()); });
+}
+
+/** `vite preview` of the built app (dist/) on its own port, one per e2e file. */
+export function startPreview(root: string, port: number): Promise<PreviewServer> {
+  return preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1' } });
 }

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './browser.ts';
+import { chromiumAvailable, launchChromium, isLocalRequest, startPreview } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const AREA = path.join(ROOT, 'data/nanjing-xinjiekou');
@@ -77,7 +77,7 @@ describe.runIf(chromiumAvailable())('standards and compliance in the app (headle
   };
 
   beforeAll(async () => {
-    server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
+    server = await startPreview(ROOT, PORT);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     // Context-wide, so the report window is watched as closely as the app.
@@ -86,7 +86,7 @@ describe.runIf(chromiumAvailable())('standards and compliance in the app (headle
       p.on('pageerror', (e) => consoleErrors.push(String(e.stack ?? e)));
     };
     context.on('page', watch);
-    context.on('request', (r) => { const u = r.url(); if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(u)) foreignRequests.push(u); });
+    context.on('request', (r) => { if (!isLocalRequest(r.url())) foreignRequests.push(r.url()); });
     page = await context.newPage();
     const t0 = Date.now();
     await page.goto(ORIGIN);

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from './browser.ts';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium, startPreview, watchPage } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = 4185;
@@ -75,12 +75,10 @@ describe.runIf(chromiumAvailable())('importing own data, the GCJ-02 notice and p
   const tmp = mkdtempSync(path.join(tmpdir(), 'lifecircle-import-'));
 
   beforeAll(async () => {
-    server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
+    server = await startPreview(ROOT, PORT);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('pageerror', (e) => consoleErrors.push(String(e.stack ?? e)));
-    page.on('request', (r) => { const u = r.url(); if (!/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(u)) foreignRequests.push(u); });
+    watchPage(page, consoleErrors, foreignRequests);
     await page.goto(ORIGIN);
     await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });
     await ready(page);
