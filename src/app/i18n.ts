@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
+import { FEATURE_STRINGS } from './strings/index.ts';
 
 export type Lang = 'zh' | 'en';
 
-/** Every UI string in Chinese and English. Keys name the place the text appears. */
-const STRINGS = {
+/** Every UI string in Chinese and English ([zh, en]). Keys name the place the text appears. */
+const CORE_STRINGS = {
   appTitle: ['15分钟社区生活圈分析', '15-minute community life circle'],
   loading: ['正在加载', 'Loading'],
   cancel: ['取消', 'Cancel'],
@@ -181,6 +182,12 @@ const STRINGS = {
   reportOpen: ['打印报告', 'Printable report'],
   reportDownload: ['下载报告 report.html', 'Download report.html'],
 } satisfies Record<string, [string, string]>;
+
+/**
+ * Feature dictionaries live next to each other in src/app/strings/ (one file per feature, same
+ * [zh, en] shape) and are merged here; keys must be unique across files (prefix them with the feature).
+ */
+const STRINGS = { ...CORE_STRINGS, ...FEATURE_STRINGS };
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -26,7 +26,11 @@ export function watchPage(page: Page, consoleErrors: string[], foreignRequests: 
   page.on('request', (r) => { if (!isLocalRequest(r.url())) foreignRequests.push(r.url()); });
 }
 
-/** `vite preview` of the built app (dist/) on its own port, one per e2e file. */
+/**
+ * `vite preview` of the built app on its own port, one per e2e file. The build is dist/ unless
+ * LIFECIRCLE_DIST names another directory (so that parallel work can build and test its own copy).
+ */
 export function startPreview(root: string, port: number): Promise<PreviewServer> {
-  return preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1' } });
+  const outDir = process.env.LIFECIRCLE_DIST;
+  return preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1' }, ...(outDir ? { build: { outDir } } : {}) });
 }
