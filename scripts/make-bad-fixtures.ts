@@ -32,6 +32,8 @@ export interface BadCase {
   expect: 'error' | 'loads-with-warning' | 'loads';
   /** Regex (case-insensitive) the error or one warning must match. */
   match?: string;
+  /** Regex the Chinese message (LoadError.messageZh, or the localised warning) must match. */
+  match_zh?: string;
   note: string;
   /** Extra assertion in the corpus test. */
   check?: 'plain-text' | 'gcj02-offset' | 'off-network' | 'pop-count' | 'size-limit';
@@ -218,6 +220,38 @@ add('project-future-version.json', project(99), { layer: 'project', expect: 'err
 add('project-truncated.json', project(1).slice(0, 120), { layer: 'project', expect: 'error', match: 'not a Lifecircle project file', note: 'cut-off project' });
 add('project-no-version.json', JSON.stringify({ layers: {} }), { layer: 'project', expect: 'error', match: 'no format_version', note: 'JSON without format_version' });
 add('project-ok.json', project(1), { layer: 'project', expect: 'loads', note: 'control: a valid version-1 project' });
+
+// The Chinese message of a sample of cases (the corpus test also checks every error for Chinese
+// text, the file name and the same row/feature numbers as the English).
+const MATCH_ZH: Record<string, string> = {
+  'pop-empty.csv': '文件是空的（0 字节）',
+  'pop-truncated.geojson': '不是有效的 JSON.*截断',
+  'pop-missing-header.csv': '第一行像是数据.*加一行表头',
+  'pop-nonnumeric.csv': '跳过了 20 行中.*2 行（第 3、5 行）',
+  'pop-negative.csv': '跳过了 20 行中.*1 行（第 4 行）',
+  'pop-mixed-delimiters.csv': '第 7、8、9 行有 1 个字段，但表头有 4 个.*分隔符',
+  'pop-duplicate-ids.csv': '编号“P0001”出现在第 2 和第 6 行',
+  'pop-swapped.csv': '第 2 行：经度和纬度似乎填反了.*交换',
+  'pop-projected-metres.csv': '第 2 行：.*投影坐标（米）.*坐标系',
+  'pop-null-geometries.geojson': '第 7、8、9、10、11 个要素',
+  'pop-utf16le-nobom.csv': 'UTF-16.*另存为 UTF-8',
+  'pop-old.xls': '旧版 Excel .xls.*另存为 .xlsx 或 CSV',
+  'pop-bad-line.geojsonl': '第 3 行不是有效的 JSON',
+  'pop-1gb.csv': '文件有 1024 MB.*最多读取 512 MB.*裁剪',
+  'fac-swapped.geojson': '设施 F1：经度和纬度似乎填反了',
+  'fac-empty-coords.csv': '3 行中有 2 行没有可用的位置.*F2、F3',
+  'fac-garbage.osm.pbf': '无法读取 OSM 文件',
+  'com-short-ring.geojson': '第 1 个要素（S）：.*至少需要 4 个点.*修复或删除',
+  'com-self-intersecting.geojson': '第 3 个要素（BOW）：边界自相交',
+  'com-bad-structure.geojson': '跳过了 5 个要素中.*3 个（第 1、2、3 个要素）',
+  'com-zip-bomb.zip': '解压后会超过 1024 MB',
+  'net-no-walkable.geojson': '40 条线中没有一条可以步行.*motorway',
+  'net-swapped.geojson': '第 1 个顶点：经度和纬度似乎填反了',
+  'net-bad-coords.geojson': '2 个要素的坐标无效.*第 6、7 个要素',
+  'cand-duplicate-ids.csv': '第 2 行和第 4 行的编号相同（“A”）',
+};
+for (const c of cases) if (MATCH_ZH[c.file]) c.match_zh = MATCH_ZH[c.file];
+if (Object.keys(MATCH_ZH).some((f) => !cases.some((c) => c.file === f))) throw new Error('MATCH_ZH names a file that is not a case');
 
 writeFileSync(path.join(OUT, 'cases.json'), JSON.stringify({ generatedBy: 'scripts/make-bad-fixtures.ts', cases }, null, 1) + '\n');
 console.log(`${cases.length} cases written to ${path.relative(ROOT, OUT)}`);

@@ -39,7 +39,8 @@ export function serveHandlers(
       reply({ id, ok: true, result });
     } catch (e) {
       const err = e as Error;
-      reply({ id, ok: false, error: { name: err.name ?? 'Error', message: err.message ?? String(e) } });
+      const messageZh = (err as { messageZh?: unknown }).messageZh;
+      reply({ id, ok: false, error: { name: err.name ?? 'Error', message: err.message ?? String(e), ...(typeof messageZh === 'string' ? { messageZh } : {}) } });
     } finally {
       cancelled.delete(id);
     }

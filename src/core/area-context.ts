@@ -22,10 +22,10 @@ export function prepareNetwork(input: NetworkInput, rule: WalkableRule = DEFAULT
     const counts = new Map<string, number>();
     for (const t of input.lineTags) counts.set(`highway=${t.highway ?? '(none)'}`, (counts.get(`highway=${t.highway ?? '(none)'}`) ?? 0) + 1);
     const found = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, n]) => `${k} ×${n}`).join(', ');
-    throw new LoadError(
-      input.file ?? 'street network',
-      `none of the ${input.lineTags.length} lines is walkable under the walkable rule (found ${found}); load a network with footways, residential or other streets people walk on, or change the walkable rule`,
-    );
+    throw new LoadError(input.file ?? 'street network', {
+      en: `none of the ${input.lineTags.length} lines is walkable under the walkable rule (found ${found}); load a network with footways, residential or other streets people walk on, or change the walkable rule`,
+      zh: `按当前的可步行规则，${input.lineTags.length} 条线中没有一条可以步行（其中有 ${found}）：请加载包含人行道、居住区道路等可步行道路的路网，或修改可步行规则`,
+    });
   }
   const { component, ...stats } = graphStats(graph);
   return { graph, edgeIndex: buildEdgeIndex(graph), stats, component };

@@ -10,9 +10,12 @@ export const MAX_FILE_BYTES = 512 * 1024 ** 2;
 
 export function checkFileSize(name: string, size: number, limit = MAX_FILE_BYTES): void {
   if (size > limit)
-    throw new LoadError(
-      name,
-      `the file is ${Math.round(size / 1024 ** 2)} MB; Lifecircle reads files up to ${Math.round(limit / 1024 ** 2)} MB. ` +
+    throw new LoadError(name, {
+      en:
+        `the file is ${Math.round(size / 1024 ** 2)} MB; Lifecircle reads files up to ${Math.round(limit / 1024 ** 2)} MB. ` +
         'Clip it to the study area first (e.g. osmium extract --bbox, or ogr2ogr -clipsrc) and load that.',
-    );
+      zh:
+        `文件有 ${Math.round(size / 1024 ** 2)} MB，Lifecircle 最多读取 ${Math.round(limit / 1024 ** 2)} MB 的文件。` +
+        '请先裁剪到研究范围（如 osmium extract --bbox 或 ogr2ogr -clipsrc）再加载。',
+    });
 }

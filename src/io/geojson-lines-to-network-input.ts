@@ -49,7 +49,10 @@ export function geojsonLinesToNetworkInput(file: string, text: string, warnings:
   });
   if (invalid.length) warnings.push(`${file}: ${invalid.length} features have invalid coordinates (not lists of [lon, lat] numbers) and were skipped (features ${invalid.slice(0, 8).join(', ')}${invalid.length > 8 ? ', …' : ''})`);
   if (lineTags.length === 0)
-    throw new LoadError(file, `no LineString features${otherTypes.size ? ` (found ${[...otherTypes].join(', ')})` : ''}: a street network needs lines; check that the street file was chosen for this layer`);
+    throw new LoadError(file, {
+      en: `no LineString features${otherTypes.size ? ` (found ${[...otherTypes].join(', ')})` : ''}: a street network needs lines; check that the street file was chosen for this layer`,
+      zh: `没有 LineString 线要素${otherTypes.size ? `（只有 ${[...otherTypes].join('、')}）` : ''}：路网需要线要素，请确认为本图层选择了道路文件`,
+    });
   return {
     coords: new Float64Array(coords),
     lineOffsets: Uint32Array.from(lineOffsets),

@@ -1,6 +1,7 @@
 import { WGS84, type Crs } from '../core/crs/crs.ts';
 import { crsFromWkt } from '../core/crs/crs-from-wkt.ts';
 import { decodeText, type EncodingChoice, type TextEncodingName } from './decode-text.ts';
+import { EMPTY_FILE } from './empty-file-message.ts';
 import { LoadError } from './load-error.ts';
 import { reprojectFeatures } from './reproject-layer.ts';
 import { readDbf } from './shapefile/read-dbf.ts';
@@ -31,12 +32,15 @@ const isJunk = (n: string) => n.startsWith('__MACOSX/') || /(^|\/)\._/.test(n);
  * Several Shapefiles in one zip: the first is read and the others are named in a warning.
  */
 export function readShapefileZip(name: string, bytes: Uint8Array, opts: { crs?: Crs; encoding?: EncodingChoice } = {}): ShapefileLayer {
-  if (bytes.length === 0) throw new LoadError(name, 'the file is empty (0 bytes)');
-  if (!isZip(bytes)) throw new LoadError(name, 'not a zip archive; a Shapefile must be loaded as one .zip holding its .shp, .dbf and .prj files');
+  if (bytes.length === 0) throw new LoadError(name, EMPTY_FILE);
+  if (!isZip(bytes)) throw new LoadError(name, { en: 'not a zip archive; a Shapefile must be loaded as one .zip holding its .shp, .dbf and .prj files', zh: '不是 zip 压缩包：Shapefile 需要把 .shp、.dbf 和 .prj 文件打包成一个 .zip 再加载' });
   const entries = listZip(name, bytes).map((e) => e.name).filter((n) => !isJunk(n) && !n.endsWith('/'));
   const shps = entries.filter((n) => /\.shp$/i.test(n));
   if (shps.length === 0)
-    throw new LoadError(name, `the zip holds no .shp file (found: ${entries.slice(0, 8).join(', ') || 'nothing'}${entries.length > 8 ? ', …' : ''}); zip the .shp, .shx, .dbf and .prj of one layer together`);
+    throw new LoadError(name, {
+      en: `the zip holds no .shp file (found: ${entries.slice(0, 8).join(', ') || 'nothing'}${entries.length > 8 ? ', …' : ''}); zip the .shp, .shx, .dbf and .prj of one layer together`,
+      zh: `zip 中没有 .shp 文件（其中有：${entries.slice(0, 8).join('、') || '无'}${entries.length > 8 ? '、…' : ''}）：请把同一图层的 .shp、.shx、.dbf 和 .prj 一起打包`,
+    });
   const warnings: string[] = [];
   const shp = shps[0];
   if (shps.length > 1) warnings.push(`${name}: the zip holds ${shps.length} Shapefiles (${shps.join(', ')}); read ${shp}. Zip each layer on its own to load the others.`);
@@ -62,7 +66,7 @@ export function readShapefileZip(name: string, bytes: Uint8Array, opts: { crs?: 
     try {
       prjCrs = crsFromWkt(prj);
     } catch (e) {
-      if (!opts.crs) throw new LoadError(name, `the .prj cannot be used: ${(e as Error).message}`);
+      if (!opts.crs) throw new LoadError(name, { en: `the .prj cannot be used: ${(e as Error).message}`, zh: `无法使用 .prj 中的坐标系（${(e as Error).message}）：请在加载时手动选择坐标系` });
     }
   }
   if (opts.crs) {
@@ -84,7 +88,7 @@ export function readShapefileZip(name: string, bytes: Uint8Array, opts: { crs?: 
   try {
     reprojectFeatures(featureCollection, crs);
   } catch (e) {
-    throw new LoadError(name, `coordinates cannot be converted from ${crs.name}: ${(e as Error).message}`);
+    throw new LoadError(name, { en: `coordinates cannot be converted from ${crs.name}: ${(e as Error).message}`, zh: `坐标无法从 ${crs.name} 转换（${(e as Error).message}）：请检查所选坐标系是否与文件一致` });
   }
   return { featureCollection, crs, crsFrom, encoding: dbf?.encoding ?? 'utf-8', entry: shp, warnings };
 }

@@ -1,4 +1,4 @@
-import { coordinateProblem } from './check-coordinates.ts';
+import { coordinateProblemText } from './check-coordinates.ts';
 import { geometryRepresentativePoint } from './geometry-representative-point.ts';
 import { LoadError } from './load-error.ts';
 import { parseCsv } from './parse-csv.ts';
@@ -35,15 +35,15 @@ export function readSitePoints(file: string, text: string, idField = 'id'): Read
     const idCol = col([idField]);
     const lonCol = col(['lon', 'lng', 'longitude', 'x']);
     const latCol = col(['lat', 'latitude', 'y']);
-    if (lonCol < 0 || latCol < 0) throw new LoadError(file, `expected columns "${idField},lon,lat"; found: ${header.join(', ')}`);
-    if (idCol < 0 && idField !== 'id') throw new LoadError(file, `no id column "${idField}"; found: ${header.join(', ')}`);
+    if (lonCol < 0 || latCol < 0) throw new LoadError(file, { en: `expected columns "${idField},lon,lat"; found: ${header.join(', ')}`, zh: `需要“${idField},lon,lat”这几列，文件中的列是：${header.join('、')}。请把经纬度列改名为 lon 和 lat` });
+    if (idCol < 0 && idField !== 'id') throw new LoadError(file, { en: `no id column "${idField}"; found: ${header.join(', ')}`, zh: `没有编号列“${idField}”，文件中的列是：${header.join('、')}` });
     body.forEach((r, i) => {
       const lon = r[lonCol] === '' ? NaN : Number(r[lonCol]);
       const lat = r[latCol] === '' ? NaN : Number(r[latCol]);
       rows.push({ id: idCol >= 0 && r[idCol] ? r[idCol] : `#${i + 2}`, lon: Number.isFinite(lon) ? lon : undefined, lat: Number.isFinite(lat) ? lat : undefined, line: i + 2 });
     });
   }
-  if (rows.length === 0) throw new LoadError(file, 'the file has no rows');
+  if (rows.length === 0) throw new LoadError(file, { en: 'the file has no rows', zh: '文件中没有数据行：请检查是否选错了文件' });
   const ids: string[] = [];
   const coords: number[] = [];
   const skipped: number[] = [];
@@ -53,15 +53,15 @@ export function readSitePoints(file: string, text: string, idField = 'id'): Read
       skipped.push(r.line);
       continue;
     }
-    const problem = coordinateProblem(r.lon, r.lat);
-    if (problem) throw new LoadError(file, `row ${r.line}: ${problem} (lon=${r.lon}, lat=${r.lat})`);
+    const problem = coordinateProblemText(r.lon, r.lat);
+    if (problem) throw new LoadError(file, { en: `row ${r.line}: ${problem.en} (lon=${r.lon}, lat=${r.lat})`, zh: `第 ${r.line} 行：${problem.zh}（lon=${r.lon}，lat=${r.lat}）` });
     const dup = seen.get(r.id);
-    if (dup !== undefined) throw new LoadError(file, `rows ${dup} and ${r.line} have the same id "${r.id}"; ids must be unique`);
+    if (dup !== undefined) throw new LoadError(file, { en: `rows ${dup} and ${r.line} have the same id "${r.id}"; ids must be unique`, zh: `第 ${dup} 行和第 ${r.line} 行的编号相同（“${r.id}”）：编号必须唯一，请修改其中一个` });
     seen.set(r.id, r.line);
     ids.push(r.id);
     coords.push(r.lon, r.lat);
   }
-  if (ids.length === 0) throw new LoadError(file, 'no row has a usable location');
+  if (ids.length === 0) throw new LoadError(file, { en: 'no row has a usable location', zh: '没有一行有可用的位置（经纬度）：请检查 lon、lat 两列' });
   const warnings = skipped.length ? [`${file}: skipped ${skipped.length} of ${rows.length} rows without a location (rows ${skipped.slice(0, 8).join(', ')}${skipped.length > 8 ? ', …' : ''})`] : [];
   return { table: { ids, coords: Float64Array.from(coords) }, warnings };
 }

@@ -33,7 +33,7 @@ export async function readXlsx(name: string, bytes: Uint8Array, sheet?: string |
   try {
     sheets = (await readXlsxFile(bytes.slice().buffer as ArrayBuffer, { parseNumber: (s: string) => s })) as { sheet: string; data: unknown[][] }[];
   } catch (e) {
-    throw new LoadError(name, `not a readable Excel .xlsx workbook (${(e as Error).message}); save it again as .xlsx or export the sheet as CSV`);
+    throw new LoadError(name, { en: `not a readable Excel .xlsx workbook (${(e as Error).message}); save it again as .xlsx or export the sheet as CSV`, zh: `无法读取这个 Excel .xlsx 工作簿（${(e as Error).message}）：请重新另存为 .xlsx，或把工作表导出为 CSV` });
   }
   const nonEmpty = (d: unknown[][]) => d.some((r) => r.some((c) => cellText(c) !== ''));
   const chosen =
@@ -43,8 +43,8 @@ export async function readXlsx(name: string, bytes: Uint8Array, sheet?: string |
         ? sheets[sheet]
         : sheets.find((s) => s.sheet === sheet);
   if (!chosen) {
-    if (sheet !== undefined) throw new LoadError(name, `no sheet "${sheet}"; sheets: ${sheets.map((s) => s.sheet).join(', ')}`);
-    throw new LoadError(name, 'every sheet of the workbook is empty');
+    if (sheet !== undefined) throw new LoadError(name, { en: `no sheet "${sheet}"; sheets: ${sheets.map((s) => s.sheet).join(', ')}`, zh: `没有名为“${sheet}”的工作表，现有工作表：${sheets.map((s) => s.sheet).join('、')}` });
+    throw new LoadError(name, { en: 'every sheet of the workbook is empty', zh: '工作簿的所有工作表都是空的：请确认数据所在的工作表' });
   }
   const rows = chosen.data.map((r) => r.map(cellText)).filter((r) => r.some((c) => c !== ''));
   const header = rows.shift() ?? [];

@@ -55,7 +55,10 @@ export function reprojectColumns(file: string, header: string[], rows: string[][
   const xi = find(columns.lon, X_ALIASES);
   const yi = find(columns.lat, Y_ALIASES);
   if (xi < 0 || yi < 0)
-    throw new LoadError(file, `cannot convert from ${crs.name}: no ${xi < 0 ? `x/longitude column (${columns.lon ?? X_ALIASES.join('/')})` : `y/latitude column (${columns.lat ?? Y_ALIASES.join('/')})`}; found: ${header.join(', ')}`);
+    throw new LoadError(file, {
+      en: `cannot convert from ${crs.name}: no ${xi < 0 ? `x/longitude column (${columns.lon ?? X_ALIASES.join('/')})` : `y/latitude column (${columns.lat ?? Y_ALIASES.join('/')})`}; found: ${header.join(', ')}`,
+      zh: `无法从 ${crs.name} 转换：找不到${xi < 0 ? `x/经度列（${columns.lon ?? X_ALIASES.join('/')}）` : `y/纬度列（${columns.lat ?? Y_ALIASES.join('/')}）`}；文件中的列：${header.join('、')}。请重命名坐标列`,
+    });
   const flat = new Float64Array(2 * rows.length);
   rows.forEach((r, i) => {
     flat[2 * i] = r[xi]?.trim() === '' ? NaN : Number(r[xi]);

@@ -29,15 +29,18 @@ export function listZip(file: string, bytes: Uint8Array, limits = ZIP_LIMITS): Z
       filter: (f) => {
         total += f.originalSize;
         entries.push({ name: f.name, size: f.originalSize });
-        if (entries.length > limits.maxEntries) throw new LoadError(file, `the zip has more than ${limits.maxEntries} entries; this is not a Shapefile or workbook archive`);
+        if (entries.length > limits.maxEntries) throw new LoadError(file, { en: `the zip has more than ${limits.maxEntries} entries; this is not a Shapefile or workbook archive`, zh: `zip 中的文件超过 ${limits.maxEntries} 个：这不是 Shapefile 或工作簿压缩包，请检查选择的文件` });
         if (total > limits.maxTotalBytes)
-          throw new LoadError(file, `the zip would unpack to more than ${Math.round(limits.maxTotalBytes / 1024 ** 2)} MB; split the data or unzip it and load the parts`);
+          throw new LoadError(file, {
+            en: `the zip would unpack to more than ${Math.round(limits.maxTotalBytes / 1024 ** 2)} MB; split the data or unzip it and load the parts`,
+            zh: `zip 解压后会超过 ${Math.round(limits.maxTotalBytes / 1024 ** 2)} MB：请拆分数据，或解压后分别加载`,
+          });
         return false;
       },
     });
   } catch (e) {
     if (e instanceof LoadError) throw e;
-    throw new LoadError(file, `not a readable zip archive (${(e as Error).message}); zip the Shapefile parts (.shp, .shx, .dbf, .prj) again`);
+    throw new LoadError(file, { en: `not a readable zip archive (${(e as Error).message}); zip the Shapefile parts (.shp, .shx, .dbf, .prj) again`, zh: `zip 压缩包无法读取（${(e as Error).message}）：请重新打包 Shapefile 的各个文件（.shp、.shx、.dbf、.prj）` });
   }
   return entries;
 }
@@ -48,6 +51,6 @@ export function unzipEntries(file: string, bytes: Uint8Array, wanted: (name: str
   try {
     return unzipSync(bytes, { filter: (f) => wanted(f.name) });
   } catch (e) {
-    throw new LoadError(file, `a file inside the zip cannot be unpacked (${(e as Error).message})`);
+    throw new LoadError(file, { en: `a file inside the zip cannot be unpacked (${(e as Error).message})`, zh: `zip 中的文件无法解压（${(e as Error).message}）：请重新打包后再加载` });
   }
 }

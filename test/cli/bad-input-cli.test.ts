@@ -19,6 +19,7 @@ interface BadCase {
   layer: string;
   expect: string;
   match?: string;
+  match_zh?: string;
   sparseBytes?: number;
 }
 const { cases } = JSON.parse(readFileSync(path.join(BAD, 'cases.json'), 'utf8')) as { cases: BadCase[] };
@@ -55,7 +56,21 @@ function args(c: BadCase, out: string): string[] {
   return ['analyze', ...Object.entries(files).flatMap(([k, v]) => [`--${k}`, v]), ...extra, '--out', out];
 }
 
-function run(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** At most 3 CLI processes at a time: each start compiles TypeScript, and the machine may have 2 cores. */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function run(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (running >= 3) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    return await spawnCli(argv);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+function spawnCli(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), ...argv], { cwd: ROOT });
     let stdout = '';
@@ -87,7 +102,7 @@ describe('lifecircle analyze with a bad input file', () => {
       expect(r.stderr, c.file).toMatch(new RegExp(c.match!, 'is'));
       expect(r.stderr, c.file).not.toMatch(/TypeError|RangeError|at .*\.ts:\d+/);
     });
-  }, 120_000);
+  }, 300_000);
 
   // Files that load: the run succeeds and the warning is printed (and kept in summary.json).
   const WARNED: [string, RegExp][] = [
@@ -105,12 +120,34 @@ describe('lifecircle analyze with a bad input file', () => {
       const summary = JSON.parse(readFileSync(path.join(tmp, `warn-${i}`, 'summary.json'), 'utf8'));
       expect(summary.warnings.join('\n'), f).toMatch(re);
     });
-  }, 120_000);
+  }, 300_000);
+
+  // --lang zh: the same errors and warnings in Chinese (what the app shows in its Chinese UI).
+  const ZH = ['pop-swapped.csv', 'pop-1gb.csv', 'com-short-ring.geojson', 'net-no-walkable.geojson', 'pop-duplicate-ids.csv'];
+  const zhRuns = Promise.all(ZH.map((f, i) => {
+    const c = cases.find((x) => x.file === f)!;
+    // pop-1gb.csv gets its own sparse copy name, so it does not race the English run's file.
+    const argv = args(c.sparseBytes ? { ...c, file: `zh-${c.file}` } : c, path.join(tmp, `zh-${i}`));
+    return run([...argv, '--lang', 'zh']);
+  }));
+
+  it('prints the same messages in Chinese with --lang zh, naming the file and the rows', async () => {
+    const rs = await zhRuns;
+    ZH.forEach((f, i) => {
+      const c = cases.find((x) => x.file === f)!;
+      const r = rs[i];
+      const expected = c.expect === 'error' ? new RegExp(`^lifecircle: (zh-)?${f.replace(/\./g, '\\.')}：`) : new RegExp(`lifecircle: warning: ${f.replace(/\./g, '\\.')}：`, 'm');
+      expect(r.code, `${f}: ${r.stderr}`).toBe(c.expect === 'error' ? 1 : 0);
+      expect(r.stderr, f).toMatch(expected);
+      expect(r.stderr, f).toMatch(new RegExp(c.match_zh!, 's'));
+      expect(r.stderr, f).not.toMatch(/TypeError|RangeError|at .*\.ts:\d+/);
+    });
+  }, 300_000);
 
   it('refused the 1 GB file from its size, without reading it (the sparse file has no blocks)', async () => {
     await results;
     const st = statSync(path.join(tmp, 'pop-1gb.csv'));
     expect(st.size).toBe(1024 ** 3);
     expect(st.blocks * 512).toBeLessThan(1024 ** 2);
-  }, 120_000);
+  }, 300_000);
 });

@@ -8,7 +8,8 @@ import { projectFromJson } from '../../src/app/project-file.ts';
 import { detectChineseOffset } from '../../src/core/crs/detect-chinese-offset.ts';
 import { decodeText } from '../../src/io/decode-text.ts';
 import { checkFileSize } from '../../src/io/file-size-limit.ts';
-import { LoadError } from '../../src/io/load-error.ts';
+import { LoadError, messageZhOf } from '../../src/io/load-error.ts';
+import { localiseWarning } from '../../src/io/warning-zh.ts';
 import { readAnyLayer } from '../../src/io/read-any-layer.ts';
 import { readCommunities } from '../../src/io/read-communities.ts';
 import { readSitePoints } from '../../src/io/read-site-points.ts';
@@ -31,6 +32,7 @@ interface BadCase {
   layer: 'population' | 'facilities' | 'communities' | 'network' | 'candidates' | 'preset' | 'project';
   expect: 'error' | 'loads-with-warning' | 'loads';
   match?: string;
+  match_zh?: string;
   note: string;
   check?: 'plain-text' | 'gcj02-offset' | 'off-network' | 'pop-count' | 'size-limit';
   rows?: number;
@@ -93,6 +95,27 @@ async function load(c: BadCase, h = createHandlers()): Promise<Loaded> {
   }
 }
 
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Row, feature, line, vertex and record numbers an English message names ("rows 3, 5", "feature 1 (S)", "rows 2 and 6"). */
+function placeNumbers(en: string): string[] {
+  const out: string[] = [];
+  for (const m of en.matchAll(/\b(?:rows?|features?|line|vertex|record)\s+((?:\d+(?:,\s*|\s+and\s+)?)+)/g)) out.push(...m[1].match(/\d+/g)!);
+  return out;
+}
+
+/**
+ * The Chinese text of a message (a LoadError's messageZh, or a localised warning): Chinese
+ * characters, the file name first, the same row/feature numbers as the English, and the
+ * manifest's match_zh.
+ */
+function expectChinese(zh: string, en: string, c: BadCase) {
+  expect(zh, en).toMatch(CJK);
+  expect(zh.startsWith(`${c.file}：`), zh).toBe(true);
+  for (const n of placeNumbers(en)) expect(zh, `${n} of: ${en}`).toMatch(new RegExp(`(?<!\\d)${n}(?!\\d)`));
+  if (c.match_zh) expect(zh).toMatch(new RegExp(c.match_zh, 's'));
+}
+
 /** Street segments of the default area, for the GCJ-02 offset detector. */
 function streetSegments(): Float64Array {
   const fc = JSON.parse(readFileSync(path.join(AREA, 'streets.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.LineString>;
@@ -126,11 +149,20 @@ describe('bad input corpus (test/fixtures/bad)', () => {
         else expect(e, e.stack).toBeInstanceOf(LoadError);
         if (c.layer !== 'project') expect(e.message).toContain(c.file);
         expect(e.message).toMatch(new RegExp(c.match!, 'is'));
+        // Presets and project files are checked by their own validators, in English (the app puts
+        // its localised "could not import <file>" before them).
+        if (c.layer !== 'preset' && c.layer !== 'project') expectChinese(messageZhOf(e), e.message, c);
         return;
       }
       if (error) throw error;
       expect(loaded!.count).toBeGreaterThan(0);
-      if (c.expect === 'loads-with-warning') expect(loaded!.warnings.join('\n')).toMatch(new RegExp(c.match!, 'is'));
+      if (c.expect === 'loads-with-warning') {
+        expect(loaded!.warnings.join('\n')).toMatch(new RegExp(c.match!, 'is'));
+        const w = loaded!.warnings.find((x) => new RegExp(c.match!, 'is').test(x))!;
+        expectChinese(localiseWarning(w), w, c);
+      }
+      // Every other warning the corpus produces has a Chinese form too.
+      for (const w of loaded!.warnings) expect(localiseWarning(w), w).toMatch(CJK);
       if (loaded!.coords) for (const v of loaded!.coords) expect(Number.isFinite(v)).toBe(true);
       if (c.check === 'pop-count') expect(loaded!.count).toBe(c.rows);
       if (c.check === 'plain-text') {

@@ -15,7 +15,9 @@ export function readOsmFile(name: string, bytes: Uint8Array): OsmData {
   try {
     return readByContent(name, bytes);
   } catch (err) {
-    throw err instanceof LoadError ? err : new LoadError(name, err instanceof Error ? err.message : String(err));
+    if (err instanceof LoadError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new LoadError(name, { en: why, zh: (err as { messageZh?: string }).messageZh ?? `无法读取 OSM 文件（${why}）：文件可能不完整或已损坏，请重新下载或导出 .osm.pbf / .osm` });
   }
 }
 
@@ -25,21 +27,21 @@ function readByContent(name: string, bytes: Uint8Array): OsmData {
     try {
       inner = gunzipSync(bytes);
     } catch (err) {
-      throw new Error(`the file looks gzip-compressed but does not decompress (${String(err)}).`);
+      throw Object.assign(new Error(`the file looks gzip-compressed but does not decompress (${String(err)}).`), { messageZh: `文件看起来是 gzip 压缩的，但无法解压（${String(err)}）：请重新下载` });
     }
     return readByContent(name.replace(/\.gz$/i, ''), inner);
   }
   if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) {
-    throw new Error('bzip2-compressed files are not supported; decompress it first (e.g. bunzip2).');
+    throw Object.assign(new Error('bzip2-compressed files are not supported; decompress it first (e.g. bunzip2).'), { messageZh: '不支持 bzip2 压缩文件：请先解压（如 bunzip2）' });
   }
   if (startsLikePbf(bytes)) return readOsmPbf(bytes);
   if (startsLikeXml(bytes)) return readOsmXml(decodeUtf8(bytes));
   const lower = name.toLowerCase();
   if (lower.endsWith('.pbf')) return readOsmPbf(bytes);
   if (lower.endsWith('.osm') || lower.endsWith('.xml')) return readOsmXml(decodeUtf8(bytes));
-  throw new Error(
-    'this is neither an OSM PBF file (.osm.pbf) nor OSM XML (.osm); export OpenStreetMap data in one of those formats.',
-  );
+  throw Object.assign(new Error('this is neither an OSM PBF file (.osm.pbf) nor OSM XML (.osm); export OpenStreetMap data in one of those formats.'), {
+    messageZh: '这既不是 OSM PBF 文件（.osm.pbf），也不是 OSM XML（.osm）：请把 OpenStreetMap 数据导出为这两种格式之一',
+  });
 }
 
 const OSM_HEADER = [0x4f, 0x53, 0x4d, 0x48, 0x65, 0x61, 0x64, 0x65, 0x72]; // "OSMHeader"

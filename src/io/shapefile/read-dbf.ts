@@ -28,7 +28,7 @@ export function dbfEncoding(cpg: string | null, languageDriver: number): TextEnc
  * left out (they live in a .dbt that Shapefiles do not use).
  */
 export function readDbf(file: string, bytes: Uint8Array, cpg: string | null, encoding: EncodingChoice = 'auto'): DbfTable {
-  if (bytes.length < 33) throw new LoadError(file, 'the .dbf attribute table is truncated (shorter than its header)');
+  if (bytes.length < 33) throw new LoadError(file, { en: 'the .dbf attribute table is truncated (shorter than its header)', zh: '.dbf 属性表被截断（比表头还短）：请重新导出 Shapefile' });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
@@ -43,7 +43,7 @@ export function readDbf(file: string, bytes: Uint8Array, cpg: string | null, enc
     offset += length;
   }
   if (headerLength + count * recordLength > bytes.length)
-    throw new LoadError(file, `the .dbf says it has ${count} records but is too short for them; the file is truncated`);
+    throw new LoadError(file, { en: `the .dbf says it has ${count} records but is too short for them; the file is truncated`, zh: `.dbf 声明有 ${count} 条记录，但文件长度不够：文件被截断，请重新导出` });
 
   const body = bytes.subarray(headerLength, headerLength + count * recordLength);
   const chosen: TextEncodingName =

@@ -12,7 +12,7 @@ type Position = [number, number];
  */
 export function readShp(file: string, bytes: Uint8Array): { geometries: (GeoJSON.Geometry | null)[]; skipped: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 100 || view.getInt32(0, false) !== 9994) throw new LoadError(file, 'the .shp inside the zip is not a Shapefile (bad file code)');
+  if (bytes.length < 100 || view.getInt32(0, false) !== 9994) throw new LoadError(file, { en: 'the .shp inside the zip is not a Shapefile (bad file code)', zh: 'zip 中的 .shp 不是 Shapefile（文件代码不对）：请重新导出 Shapefile' });
   const geometries: (GeoJSON.Geometry | null)[] = [];
   let skipped = 0;
   let p = 100;
@@ -20,7 +20,7 @@ export function readShp(file: string, bytes: Uint8Array): { geometries: (GeoJSON
     const recordNumber = view.getInt32(p, false);
     const contentBytes = view.getInt32(p + 4, false) * 2;
     const start = p + 8;
-    if (contentBytes < 4 || start + contentBytes > bytes.length) throw new LoadError(file, `Shapefile record ${recordNumber} is truncated; the .shp is incomplete`);
+    if (contentBytes < 4 || start + contentBytes > bytes.length) throw new LoadError(file, { en: `Shapefile record ${recordNumber} is truncated; the .shp is incomplete`, zh: `Shapefile 第 ${recordNumber} 条记录被截断：.shp 不完整，请重新导出或下载` });
     const type = view.getInt32(start, true);
     const g = shape(view, start, type, contentBytes);
     if (g === undefined) {
