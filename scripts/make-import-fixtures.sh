@@ -155,4 +155,56 @@ out['proj4'] = {str(c): run('gdalsrsinfo', '-o', 'proj4', f'EPSG:{c}').strip() f
 json.dump(out, open(sys.argv[1], 'w'), ensure_ascii=False, indent=1)
 PY
 
+# 8. GeoPackage and (Geo)Parquet (see test/io/import-formats/).
+#   facilities-gk-cm120.gpkg   facilities.geojson as a GeoPackage in EPSG:4549 (GDAL GPKG driver, with its
+#                              R-tree index), table "facilities"
+#   two-layers.gpkg            two feature tables in WGS84: "communities" (first 10) then "facilities" (first 20)
+#   attributes-only.gpkg       a GeoPackage with only an attributes (non-spatial) table
+#   not-a-geopackage.gpkg      a plain SQLite database (Python sqlite3) named .gpkg
+#   communities-gk-cm120.parquet  communities.geojson as GeoParquet 1.0 in EPSG:4549, snappy: the WKB is
+#                              GDAL's (ogr2ogr -f SQLite stores plain WKB), the attributes Python's json, and
+#                              the Parquet file and its "geo" metadata (PROJJSON from gdalsrsinfo) are written
+#                              by DuckDB's native C++ Parquet writer (@duckdb/node-api, installed in a temp dir
+#                              only for this script); GDAL 3.6 in Debian has no Parquet driver and pyarrow
+#                              is not packaged, so DuckDB is the independent writer here
+#   population.parquet         population.csv as a plain Parquet table (no geometry), zstd, written by DuckDB
+rm -f "$OUT"/*.gpkg "$OUT"/*.parquet
+ogr2ogr -f GPKG -s_srs EPSG:4326 -t_srs EPSG:4549 -nln facilities "$OUT/facilities-gk-cm120.gpkg" "$AREA/facilities.geojson"
+ogr2ogr -f GPKG -nln communities -limit 10 "$OUT/two-layers.gpkg" "$AREA/communities.geojson"
+ogr2ogr -f GPKG -update -nln facilities -limit 20 "$OUT/two-layers.gpkg" "$AREA/facilities.geojson"
+ogr2ogr -f GPKG -nln population -limit 5 "$OUT/attributes-only.gpkg" "$AREA/population.csv"
+python3 - "$OUT/not-a-geopackage.gpkg" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute('CREATE TABLE places (id TEXT, lon REAL, lat REAL)')
+db.execute("INSERT INTO places VALUES ('A', 118.78, 32.04)")
+db.commit()
+PY
+ogr2ogr -f SQLite -s_srs EPSG:4326 -t_srs EPSG:4549 -nln communities "$TMP/communities-4549.sqlite" "$AREA/communities.geojson"
+python3 - "$TMP/communities-4549.sqlite" "$AREA/communities.geojson" "$TMP/communities-4549.ndjson" <<'PY'
+import json, sqlite3, sys
+wkb = [r[0] for r in sqlite3.connect(sys.argv[1]).execute('SELECT GEOMETRY FROM communities ORDER BY ogc_fid')]
+features = json.load(open(sys.argv[2]))['features']
+assert len(wkb) == len(features)
+with open(sys.argv[3], 'w') as f:
+    for g, feat in zip(wkb, features):
+        f.write(json.dumps({**feat['properties'], 'wkb': g.hex()}, ensure_ascii=False) + '\n')
+PY
+gdalsrsinfo -o PROJJSON EPSG:4549 > "$TMP/4549.projjson"
+(cd "$TMP" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @duckdb/node-api@1.5.6-r.1)
+node - "$TMP" "$OUT" "$AREA" <<'JS'
+const [tmp, out, area] = process.argv.slice(2);
+const { DuckDBInstance } = require(`${tmp}/node_modules/@duckdb/node-api`);
+const projjson = JSON.parse(require('fs').readFileSync(`${tmp}/4549.projjson`, 'utf8'));
+const geo = { version: '1.0.0', primary_column: 'geometry', columns: { geometry: { encoding: 'WKB', geometry_types: ['Polygon'], crs: projjson } } };
+const lit = (s) => `'${s.replace(/'/g, "''")}'`;
+(async () => {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  await db.run(`COPY (SELECT id, name, name_en, area_ha, derived, streets_complete, from_hex(wkb) AS geometry
+      FROM read_json(${lit(`${tmp}/communities-4549.ndjson`)}, format = 'newline_delimited', columns = {id: 'VARCHAR', name: 'VARCHAR', name_en: 'VARCHAR', area_ha: 'DOUBLE', derived: 'BOOLEAN', streets_complete: 'BOOLEAN', wkb: 'VARCHAR'}))
+    TO ${lit(`${out}/communities-gk-cm120.parquet`)} (FORMAT parquet, COMPRESSION snappy, KV_METADATA {geo: ${lit(JSON.stringify(geo))}})`);
+  await db.run(`COPY (SELECT * FROM read_csv(${lit(`${area}/population.csv`)})) TO ${lit(`${out}/population.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
+})();
+JS
+
 ls -l "$OUT"

@@ -7,7 +7,8 @@ import { readAnyLayer, type AnyLayer, type LayerOptions, type LayerSource } from
 export const CRS_FLAGS_USAGE = `      --<layer>-crs CRS: the coordinate system of that layer's file, ${CRS_USAGE}
       (or a path to a .prj file); default: the file's own (.prj in a Shapefile zip, a GeoJSON "crs"),
       else wgs84. GCJ-02 is Amap/高德/Tencent, BD-09 Baidu/百度; EPSG:4513–4554 are CGCS2000 3° Gauss-Krüger.
-      Any layer file may also be .xlsx, a zipped Shapefile, GeoJSON Lines, or CSV/TSV in UTF-8 or GBK.`;
+      Any layer file may also be .xlsx, a zipped Shapefile, a GeoPackage (.gpkg, first feature table),
+      (Geo)Parquet, GeoJSON Lines, or CSV/TSV in UTF-8 or GBK.`;
 
 /**
  * The `--<layer>-crs` flags for `layers`, each checked with parseCrs before any data is read (so a

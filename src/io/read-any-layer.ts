@@ -3,16 +3,19 @@ import { parseCrs } from '../core/crs/parse-crs.ts';
 import { decodeText, type EncodingChoice, type TextEncodingName } from './decode-text.ts';
 import { checkFileSize } from './file-size-limit.ts';
 import { formatCsv } from './format-csv.ts';
+import { EMPTY_FILE } from './empty-file-message.ts';
 import { LoadError } from './load-error.ts';
 import { detectDelimiter, parseCsv, type CsvDelimiter } from './parse-csv.ts';
+import { geopackageLayer, isSqlite } from './read-geopackage.ts';
 import { readGeojsonLines } from './read-geojson-lines.ts';
+import { parquetLayer, parquetMagic } from './read-parquet.ts';
 import { readShapefileZip } from './read-shapefile-zip.ts';
 import { readXlsx } from './read-xlsx.ts';
 import { reprojectColumns, reprojectFeatures } from './reproject-layer.ts';
 import { isZip, listZip } from './unzip-limited.ts';
 
 /** `osm` is reported by the facility and network loaders, which read OSM files themselves. */
-export type LayerFormat = 'geojson' | 'geojsonl' | 'csv' | 'xlsx' | 'shapefile-zip' | 'osm';
+export type LayerFormat = 'geojson' | 'geojsonl' | 'csv' | 'xlsx' | 'shapefile-zip' | 'osm' | 'geopackage' | 'parquet' | 'geoparquet';
 
 /** What was detected about a file, for the UI to show and let the user override. */
 export interface LayerSource {
@@ -23,11 +26,13 @@ export interface LayerSource {
   crs: string;
   crsName: string;
   /** Where the CRS came from: the caller's choice, the .prj, the GeoJSON `crs` member, or the WGS84 default. */
-  crsFrom: 'argument' | 'prj' | 'geojson' | 'default';
+  crsFrom: 'argument' | 'prj' | 'geojson' | 'default' | 'file';
   delimiter?: CsvDelimiter;
   /** The sheet read (xlsx) or the .shp read (zip). */
   sheet?: string;
   entry?: string;
+  /** The GeoPackage feature table or GeoParquet geometry column read. */
+  layer?: string;
 }
 
 export interface LayerOptions {
@@ -37,6 +42,8 @@ export interface LayerOptions {
   /** The x/y columns of a table to convert, when not lon/lat/x/y (the population loader's fields). */
   columns?: { lon?: string; lat?: string };
   sheet?: string | number;
+  /** The GeoPackage feature table to read (default: the first in gpkg_contents). */
+  table?: string;
 }
 
 /** Text the existing readers accept (GeoJSON FeatureCollection or CSV), in WGS84 lon/lat. */
@@ -51,7 +58,7 @@ const OSM_NAME = /\.(osm|pbf|osm\.gz)$/i;
 
 /**
  * One loader for every point/polygon layer format: GeoJSON, GeoJSON Lines, CSV/TSV (any of
- * `, ; \t |`), Excel .xlsx and zipped Shapefiles, told apart by their bytes (zip signature
+ * `, ; \t |`), Excel .xlsx, zipped Shapefiles, GeoPackage and (Geo)Parquet, told apart by their bytes (zip signature
  * PK\x03\x04; an .xlsx is a zip with `[Content_Types].xml` and `xl/`) and then by name. Text is
  * decoded with decodeText (UTF-8, else GBK/GB18030), coordinates converted to WGS84 from
  * `opts.crs`, the .prj or a GeoJSON `crs` member, and the result handed back as GeoJSON or CSV
@@ -59,16 +66,19 @@ const OSM_NAME = /\.(osm|pbf|osm\.gz)$/i;
  * validation. Unchanged WGS84 GeoJSON and CSV are passed through as decoded.
  */
 export async function readAnyLayer(name: string, bytes: Uint8Array, opts: LayerOptions = {}): Promise<AnyLayer> {
-  if (bytes.length === 0) throw new LoadError(name, 'the file is empty (0 bytes)');
+  if (bytes.length === 0) throw new LoadError(name, EMPTY_FILE);
   checkFileSize(name, bytes.length);
   let argCrs: Crs | undefined;
   try {
     argCrs = typeof opts.crs === 'string' ? parseCrs(opts.crs) : opts.crs;
   } catch (e) {
-    throw new LoadError(name, (e as Error).message);
+    throw new LoadError(name, { en: (e as Error).message, zh: `无法识别所选坐标系（${(e as Error).message}）：请改选列表中的坐标系，或填写 EPSG 代码（如 EPSG:4549）` });
   }
   const crsSource = (crs: Crs, crsFrom: LayerSource['crsFrom']) => ({ crs: crs.id, crsName: crs.name, crsFrom });
 
+  // GeoPackage (SQLite) and (Geo)Parquet are told by their magic bytes; see read-geopackage.ts, read-parquet.ts.
+  if (isSqlite(bytes) || /\.gpkg$/i.test(name)) return geopackageLayer(name, bytes, argCrs, opts.table);
+  if (parquetMagic(bytes) !== 'none' || /\.(geo)?parquet$/i.test(name)) return parquetLayer(name, bytes, argCrs, opts.columns);
   if (isZip(bytes)) {
     const entries = listZip(name, bytes).map((e) => e.name);
     if (entries.includes('[Content_Types].xml') && entries.some((e) => e.startsWith('xl/'))) {
@@ -88,17 +98,26 @@ export async function readAnyLayer(name: string, bytes: Uint8Array, opts: LayerO
       warnings: shp.warnings,
     };
   }
-  if (/\.zip$/i.test(name)) throw new LoadError(name, 'named .zip but not a zip archive (it does not start with the zip signature); the download may be incomplete');
+  if (/\.zip$/i.test(name)) throw new LoadError(name, {
+      en: 'named .zip but not a zip archive (it does not start with the zip signature); the download may be incomplete',
+      zh: '文件名是 .zip，但内容不是 zip 压缩包（开头没有 zip 标识）：文件可能没有下载完整，请重新下载',
+    });
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new LoadError(name, 'an old Excel .xls (or other OLE) file: save it as .xlsx or CSV first');
-  if (/\.xlsx$/i.test(name)) throw new LoadError(name, 'named .xlsx but not an Excel 2007+ workbook (no zip signature); save it again as .xlsx or CSV');
-  if (OSM_NAME.test(name)) throw new LoadError(name, 'OSM files can be loaded as facilities (typed from their tags) or as the street network, not as this layer');
+    throw new LoadError(name, { en: 'an old Excel .xls (or other OLE) file: save it as .xlsx or CSV first', zh: '这是旧版 Excel .xls（或其他 OLE）文件：请先另存为 .xlsx 或 CSV' });
+  if (/\.xlsx$/i.test(name)) throw new LoadError(name, { en: 'named .xlsx but not an Excel 2007+ workbook (no zip signature); save it again as .xlsx or CSV', zh: '文件名是 .xlsx，但内容不是 Excel 2007 及以上版本的工作簿（没有 zip 标识）：请重新另存为 .xlsx 或 CSV' });
+  if (OSM_NAME.test(name)) throw new LoadError(name, {
+      en: 'OSM files can be loaded as facilities (typed from their tags) or as the street network, not as this layer',
+      zh: 'OSM 文件只能作为设施图层（按标签识别类型）或路网图层加载，不能作为本图层：请为本图层选择正确的文件',
+    });
 
   if (!opts.encoding || opts.encoding === 'auto') checkNotBinary(name, bytes);
   const { text, encoding } = decodeText(bytes, opts.encoding);
   const head = text.trimStart();
   if (/\.(geo)?json$/i.test(name) && !head.startsWith('{') && !head.startsWith('[') && !head.startsWith('\u001e'))
-    throw new LoadError(name, `named ${name.slice(name.lastIndexOf('.'))} but it is not GeoJSON (it does not start with "{"); choose the GeoJSON file, or rename a CSV to .csv`);
+    throw new LoadError(name, {
+      en: `named ${name.slice(name.lastIndexOf('.'))} but it is not GeoJSON (it does not start with "{"); choose the GeoJSON file, or rename a CSV to .csv`,
+      zh: `文件名是 ${name.slice(name.lastIndexOf('.'))}，但内容不是 GeoJSON（不以“{”开头）：请选择 GeoJSON 文件；如果是 CSV，请把扩展名改为 .csv`,
+    });
   if (LINES_NAME.test(name) || head.startsWith('\u001e') || (head.startsWith('{') && isFeatureLine(head))) {
     const fc = readGeojsonLines(name, text);
     const crs = argCrs ?? WGS84;
@@ -132,9 +151,15 @@ function checkNotBinary(name: string, bytes: Uint8Array) {
     } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1e) control++;
   });
   if (nul > head.length / 4 && (nulOdd > 0.9 * nul || nulOdd < 0.1 * nul) && control < head.length / 100)
-    throw new LoadError(name, 'the file has NUL bytes between its characters: UTF-16 text without a byte-order mark. Save it as UTF-8 (e.g. Excel "CSV UTF-8") and load it again');
+    throw new LoadError(name, {
+      en: 'the file has NUL bytes between its characters: UTF-16 text without a byte-order mark. Save it as UTF-8 (e.g. Excel "CSV UTF-8") and load it again',
+      zh: '文件的字符之间夹有 NUL 字节：这是没有字节顺序标记（BOM）的 UTF-16 文本。请另存为 UTF-8（如 Excel 的“CSV UTF-8”）后重新加载',
+    });
   if (nul > 0 || control > head.length / 20)
-    throw new LoadError(name, 'a binary file, not text: expected GeoJSON, CSV/TSV, an .xlsx workbook or a zipped Shapefile. Check that the right file was chosen for this layer');
+    throw new LoadError(name, {
+      en: 'a binary file, not text: expected GeoJSON, CSV/TSV, an .xlsx workbook or a zipped Shapefile. Check that the right file was chosen for this layer',
+      zh: '这是二进制文件，不是文本：本图层需要 GeoJSON、CSV/TSV、.xlsx 工作簿或打包成 zip 的 Shapefile。请确认为本图层选择了正确的文件',
+    });
 }
 
 /** True when the first line alone is a JSON Feature (GeoJSON Lines, or one Feature per file). */
@@ -153,7 +178,7 @@ function convertFeatures(name: string, fc: { features: { geometry: GeoJSON.Geome
   try {
     reprojectFeatures(fc, crs);
   } catch (e) {
-    throw new LoadError(name, `coordinates cannot be converted from ${crs.name}: ${(e as Error).message}`);
+    throw new LoadError(name, { en: `coordinates cannot be converted from ${crs.name}: ${(e as Error).message}`, zh: `坐标无法从 ${crs.name} 转换（${(e as Error).message}）：请检查所选坐标系是否与文件一致` });
   }
 }
 
@@ -183,7 +208,7 @@ function geojsonLayer(name: string, text: string, encoding: TextEncodingName, ar
     try {
       fileCrs = parseCrs(named);
     } catch (e) {
-      if (!argCrs) throw new LoadError(name, `the GeoJSON "crs" member cannot be used: ${(e as Error).message}`);
+      if (!argCrs) throw new LoadError(name, { en: `the GeoJSON "crs" member cannot be used: ${(e as Error).message}`, zh: `无法使用 GeoJSON 中的“crs”坐标系声明（${(e as Error).message}）：请在加载时手动选择坐标系` });
     }
   }
   const crs = argCrs ?? fileCrs ?? WGS84;
