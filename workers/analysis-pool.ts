@@ -8,22 +8,56 @@ import type { ComputeRequest, ComputeResponse, MessageName, RequestOf, ResponseO
  * isolation); computeDistances splits the facility types across workers and merges.
  */
 export class AnalysisPool {
+  /**
+   * How to replace a crashed worker (see AnalysisClient.crash): a fresh client, given the current
+   * layers by `restore`. Without it a dead worker keeps failing every call.
+   */
+  revive?: { spawn: () => AnalysisClient; restore: (client: AnalysisClient) => Promise<void> };
+  private healing?: Promise<void>;
+
   constructor(readonly clients: AnalysisClient[]) {
     if (clients.length === 0) throw new Error('An analysis pool needs at least one worker.');
   }
 
+  /** Replaces dead workers before a call (one replacement at a time, shared by concurrent calls). */
+  private heal(): Promise<void> {
+    const revive = this.revive;
+    if (!revive || !this.clients.some((c) => c.dead)) return Promise.resolve();
+    if (this.healing) return this.healing;
+    const run = (async () => {
+      for (const [i, c] of this.clients.entries()) {
+        if (!c.dead) continue;
+        const fresh = revive.spawn();
+        // A fresh worker that fails its restore is dropped; the dead one stays to be replaced next time.
+        await revive.restore(fresh).catch((e) => {
+          fresh.terminate();
+          throw e;
+        });
+        this.clients[i] = fresh;
+      }
+    })();
+    this.healing = run;
+    run.then(() => undefined, () => undefined).then(() => {
+      if (this.healing === run) this.healing = undefined;
+    });
+    return this.healing;
+  }
+
   /** Sends a load to every worker; resolves with the first worker's answer. */
   async broadcast<K extends Exclude<MessageName, 'computeDistances'>>(type: K, payload: RequestOf<K>, options: CallOptions = {}): Promise<ResponseOf<K>> {
+    await this.heal();
     const [first] = await Promise.all(this.clients.map((c, i) => c.call(type, payload, i === 0 ? options : { signal: options.signal })));
     return first;
   }
 
   /** Asks one worker (e.g. a service area, which needs no parallelism). */
-  one<K extends MessageName>(type: K, payload: RequestOf<K>, options: CallOptions = {}): Promise<ResponseOf<K>> {
+  async one<K extends MessageName>(type: K, payload: RequestOf<K>, options: CallOptions = {}): Promise<ResponseOf<K>> {
+    await this.heal();
     return this.clients[0].call(type, payload, options);
   }
 
   async computeDistances(req: ComputeRequest, options: CallOptions = {}): Promise<ComputeResponse> {
+    await this.heal();
     const parts = this.clients.map((_, w) => req.types.filter((_, k) => k % this.clients.length === w));
     const done = new Array(this.clients.length).fill(0);
     const total = req.types.length * req.modes.length;
