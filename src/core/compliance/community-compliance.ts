@@ -1,3 +1,4 @@
+import { orderByValue } from '../order-by-value.ts';
 import type { Preset } from '../presets/preset.ts';
 import { assessPresetTypes, type AssessedType, type DistancesByAppType, type NotAssessableType } from './completeness-index.ts';
 
@@ -145,8 +146,8 @@ function typeRows(type: AssessedType, pop: ArrayLike<number>, community: Int32Ar
   // 90% of the community's residents with a finite distance (same rule as the SQL community table).
   const p90 = new Float64Array(n).fill(NaN);
   const cum = new Float64Array(n);
-  finite.sort((a, b) => type.nearest[a] - type.nearest[b]);
-  for (const i of finite) {
+  // orderByValue: the comparator sort's order, fast enough for a million units on the main thread.
+  for (const i of orderByValue(finite, type.nearest)) {
     const c = community[i];
     cum[c] += pop[i];
     if (Number.isNaN(p90[c]) && cum[c] >= 0.9 * finitePop[c]) p90[c] = type.nearest[i];

@@ -1,4 +1,4 @@
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { densePointStyle, thinPoints, ThinnedScatterplotLayer } from './dense-point-style.ts';
 import type { RGBA } from '../coverage-colors.ts';
 
 /**
@@ -35,10 +35,12 @@ export function completenessLayer(coords: Float64Array, share: Float64Array) {
     fill.set(completenessColor(share[i]), 4 * i);
     line.set(CELL_OUTLINE, 4 * i);
   }
-  return new ScatterplotLayer({
+  const thin = thinPoints(n, { getPosition: { value: coords, size: 2 }, getFillColor: { value: fill, size: 4, normalized: true }, getLineColor: { value: line, size: 4, normalized: true }, getLineWidth: { value: new Float32Array(n).fill(1), size: 1 } });
+  return new ThinnedScatterplotLayer({
     id: 'population',
     // The same attribute set as the population layer it replaces (same id), so deck.gl swaps buffers only.
-    data: { length: n, attributes: { getPosition: { value: coords, size: 2 }, getFillColor: { value: fill, size: 4, normalized: true }, getLineColor: { value: line, size: 4, normalized: true }, getLineWidth: { value: new Float32Array(n).fill(1), size: 1 } } },
+    data: thin.data,
+    pointIndex: thin.index,
     radiusUnits: 'meters',
     getRadius: 32,
     stroked: true,
@@ -46,5 +48,6 @@ export function completenessLayer(coords: Float64Array, share: Float64Array) {
     pickable: true,
     autoHighlight: true,
     highlightColor: [0, 0, 0, 80],
+    ...densePointStyle(n),
   });
 }
