@@ -8,7 +8,7 @@ import type { CommunityNames } from '../io/compliance-csv.ts';
 import { reportHtml } from '../io/report-html.ts';
 import { distanceKey, type AreaSnapshot } from './area-session.ts';
 import { editedTargets } from './custom-presets.ts';
-import type { Lang } from './i18n.ts';
+import { translate, type Lang } from './i18n.ts';
 
 /**
  * The loaded area checked against a preset, in the main thread from the distances the workers
@@ -62,7 +62,7 @@ export function areaCompliance(snap: AreaSnapshot, preset: Preset, mode: 'networ
   const c = snap.communities;
   const communities: CommunityNames = c
     ? { ids: c.ids, names: c.names, namesEn: c.namesEn }
-    : { ids: ['all'], names: [`${lang === 'zh' ? snap.manifest.name_zh : snap.manifest.name_en}${lang === 'zh' ? '（全域）' : ' (whole area)'}`] };
+    : { ids: ['all'], names: [translate(lang, 'localeWholeArea', { area: lang === 'zh' ? snap.manifest.name_zh : snap.manifest.name_en })] };
   const community = c ? snap.community : new Int32Array(units);
   const compliance = communityCompliance({
     preset, distances, pop: snap.population.pop, community, communityCount: communities.ids.length, targets: editedTargets(preset),
@@ -90,7 +90,7 @@ export function areaReportHtml(snap: AreaSnapshot, preset: Preset, ac: AreaCompl
   return reportHtml({
     lang: o.lang,
     areaName: o.lang === 'zh' ? snap.manifest.name_zh : snap.manifest.name_en,
-    date: new Date().toISOString().slice(0, 10),
+    date: localDay(new Date()),
     preset,
     method: { mode: o.mode, maxSnapM: o.params.maxSnapM, limitM: o.params.limitM, speedMPerMin: o.params.speedMPerMin },
     compliance: ac.compliance,
@@ -100,5 +100,11 @@ export function areaReportHtml(snap: AreaSnapshot, preset: Preset, ac: AreaCompl
     sources: snap.manifest.attribution,
     inputs: Object.values(snap.fileNames).filter((x): x is string => !!x),
     ...(o.mapImage ? { mapImage: o.mapImage } : {}),
+    ...(snap.populationMethod ? { populationMethod: snap.populationMethod } : {}),
   });
+}
+
+/** The calendar day where the planner is (toISOString would give the UTC day: before 08:00 in China, yesterday). */
+function localDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { FEATURE_STRINGS } from './strings/index.ts';
 
 export type Lang = 'zh' | 'en';
@@ -39,7 +39,7 @@ const CORE_STRINGS = {
   layerCommunities: ['社区边界', 'Community units'],
   layerNetwork: ['路网', 'Street network'],
   network: ['步行路网', 'Walk network'],
-  graphStats: ['节点 {nodes} · 路段 {edges} · 总长 {km} km · 连通分量 {components}（最大 {share}%）', '{nodes} nodes · {edges} edges · {km} km · {components} components (largest {share}%)'],
+  graphStats: ['节点 {nodes} · 路段 {edges} · 总长 {km} · 连通分量 {components}（最大 {share}）', '{nodes} nodes · {edges} edges · {km} · {components} components (largest {share})'],
   offNetwork: ['离网人口单元 {n} 个（距路网 > {m} 米）', '{n} population units off-network (> {m} m from a street)'],
   isolated: ['孤立路段', 'Disconnected street pieces'],
   legendCells: ['人口格网：到最近设施距离', 'Population cells: distance to nearest facility'],
@@ -61,7 +61,7 @@ const CORE_STRINGS = {
   excludedHighwaysHint: ['不计入步行网络的 OSM highway 类型（逗号分隔）；另排除 foot=no，及 access=no/private 且无 foot=yes/designated 的道路。', 'OSM highway=* classes left out of the walk graph (comma-separated); foot=no, and access=no/private without foot=yes/designated, are also left out.'],
   siting: ['服务缺口与选址', 'Service gaps and siting'],
   gapsSummary: ['{n} 处服务缺口，未覆盖 {pop} 人', '{n} service gaps, {pop} residents uncovered'],
-  gapRow: ['缺口 #{rank} · {pop} 人 · {ha} 公顷', 'Gap #{rank} · {pop} persons · {ha} ha'],
+  gapRow: ['缺口 #{rank} · {pop} · {ha}', 'Gap #{rank} · {pop} · {ha}'],
   showGaps: ['在地图上显示缺口', 'Show gaps on the map'],
   noGaps: ['该半径下没有服务缺口', 'No service gap at this radius'],
   exportGaps: ['缺口 GeoJSON', 'Gaps (GeoJSON)'],
@@ -78,7 +78,7 @@ const CORE_STRINGS = {
   crsFromGeojson: ['来自 GeoJSON crs', 'from the GeoJSON crs'],
   crsFromDefault: ['默认', 'default'],
   crsFromArgument: ['已选择', 'chosen'],
-  dropHere: ['将文件拖放到此处加载（GeoJSON、CSV/TSV、xlsx、Shapefile zip、OSM）', 'Drop a file here to load it (GeoJSON, CSV/TSV, xlsx, zipped Shapefile, OSM)'],
+  dropHere: ['将文件拖放到此处加载（GeoJSON、CSV/TSV、xlsx、Shapefile zip、GeoPackage、(Geo)Parquet、OSM）', 'Drop a file here to load it (GeoJSON, CSV/TSV, xlsx, zipped Shapefile, GeoPackage, (Geo)Parquet, OSM)'],
   dropChoose: ['“{name}” 是哪一层数据？', 'Which layer is “{name}”?'],
   offsetNotice: ['{layer}：这些点看起来是{system}坐标（到最近街道的中位距离 {before} 米，转换为 WGS84 后为 {after} 米）。', '{layer}: these points look like {system} coordinates (median distance to the nearest street {before} m as loaded, {after} m after converting to WGS84).'],
   offsetGcj02: ['高德/GCJ-02', 'Amap/GCJ-02'],
@@ -102,7 +102,7 @@ const CORE_STRINGS = {
   remove: ['移除', 'Remove'],
   runSiting: ['计算选址', 'Suggest sites'],
   sitingRunning: ['正在选址', 'Siting'],
-  resultLine: ['{model} · {method} · {status} · 目标值 {objective} · 界 {bound} · 差距 {gap} · {seconds} 秒', '{model} · {method} · {status} · objective {objective} · bound {bound} · gap {gap} · {seconds} s'],
+  resultLine: ['{model} · {method} · {status} · 目标值 {objective} · 界 {bound} · 差距 {gap} · {seconds}', '{model} · {method} · {status} · objective {objective} · bound {bound} · gap {gap} · {seconds}'],
   methodExact: ['精确解（HiGHS MILP）', 'exact (HiGHS MILP)'],
   methodHeuristic: ['启发式（贪心+交换）', 'heuristic (greedy + interchange)'],
   statusOptimal: ['已证明最优', 'proven optimal'],
@@ -189,6 +189,9 @@ const CORE_STRINGS = {
  */
 const STRINGS = { ...CORE_STRINGS, ...FEATURE_STRINGS };
 
+/** The merged dictionary, for the completeness test. */
+export const STRING_TABLE: Readonly<Record<string, readonly [string, string]>> = STRINGS;
+
 export type StringKey = keyof typeof STRINGS;
 
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
@@ -197,6 +200,54 @@ export function translate(lang: Lang, key: StringKey, vars: Record<string, strin
 }
 
 export const LangContext = createContext<Lang>('zh');
+
+/** localStorage key of the language the user chose with the toggle (absent until they choose). */
+export const LANG_KEY = 'lifecircle.lang';
+
+/**
+ * The language to start in: the stored choice, else the browser's preference order: the first of
+ * `languages` (navigator.languages, e.g. ['zh-CN', 'en']) that is Chinese or English decides
+ * (['de', 'zh-TW'] → zh, ['en-US', 'zh-CN'] → en); English when none is.
+ */
+export function initialLang(stored: string | null, languages: readonly string[]): Lang {
+  if (stored === 'zh' || stored === 'en') return stored;
+  for (const l of languages) {
+    const base = l.toLowerCase().split(/[-_]/)[0];
+    if (base === 'zh' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+/** The BCP 47 tag for `<html lang>`, Intl and the report: zh-CN or en. */
+export const langTag = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+function storedLang(): string | null {
+  try {
+    return localStorage.getItem(LANG_KEY);
+  } catch {
+    return null; // storage disabled: the browser language decides every time
+  }
+}
+
+/**
+ * The UI language as React state: starts from `initialLang`, keeps `<html lang>` in step (screen
+ * readers, CJK font choice, hyphenation) and stores an explicit choice so it survives a reload.
+ */
+export function useLangState(): [Lang, (lang: Lang) => void] {
+  const [lang, setLangState] = useState<Lang>(() => initialLang(storedLang(), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]));
+  useEffect(() => {
+    document.documentElement.lang = langTag(lang);
+  }, [lang]);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(LANG_KEY, next);
+    } catch {
+      // storage disabled: the choice lasts for this page only
+    }
+  }, []);
+  return [lang, setLang];
+}
 
 export function useT() {
   const lang = useContext(LangContext);

@@ -3,6 +3,7 @@ import { rankedFailures, type CommunityCompliance, type ComplianceRow } from '..
 import type { FloorAreaCompliance } from '../core/compliance/floor-area-compliance.ts';
 import type { Preset, PresetFacility, Sourced } from '../core/presets/preset.ts';
 import { radiusSource, type CommunityNames } from './compliance-csv.ts';
+import { fmtDay, fmtMetres, fmtNumber, fmtPercent, fmtSpeed } from './locale-format.ts';
 
 /**
  * The printable compliance report: one self-contained HTML page (no scripts, no external
@@ -30,6 +31,8 @@ export interface ReportInput {
   sources: string[];
   /** Input file names, listed under the sources. */
   inputs?: string[];
+  /** How the population was placed (buildings, community totals spread), when not units as given. */
+  populationMethod?: { zh: string; en: string };
   /** Study-area map as a data:image URL (the app has one; the CLI does not). */
   mapImage?: string;
   /** Communities shown in the matrix (those with the most failures), default 60. */
@@ -64,8 +67,8 @@ const T = {
     network: '步行网络距离', straight: '直线距离',
     map: '研究范围地图', mapInApp: '命令行生成的报告不含地图；地图请在 Lifecircle 应用中查看。',
     method: '方法',
-    methodNetwork: (m: ReportInput['method']) => `距离为沿 OpenStreetMap 步行路网的最短路径：人口单元和设施先接入最近的可步行道路（接入段计入距离，超过 ${m.maxSnapM} m 视为未接入路网），搜索上限 ${m.limitM} m。时间按 ${m.speedMPerMin} m/min 换算，仅供参考；标准以距离定义层级。`,
-    methodStraight: (m: ReportInput['method']) => `距离为到最近设施的直线（大地线）距离，搜索上限 ${m.limitM} m；直线距离高估步行可达性。`,
+    methodNetwork: (m: ReportInput['method']) => `距离为沿 OpenStreetMap 步行路网的最短路径：人口单元和设施先接入最近的可步行道路（接入段计入距离，超过 ${fmtMetres('zh', m.maxSnapM)} 视为未接入路网），搜索上限 ${fmtMetres('zh', m.limitM)}。时间按 ${fmtSpeed('zh', m.speedMPerMin)} 换算，仅供参考；标准以距离定义层级。`,
+    methodStraight: (m: ReportInput['method']) => `距离为到最近设施的直线（大地线）距离，搜索上限 ${fmtMetres('zh', m.limitM)}；直线距离高估步行可达性。`,
     methodRule: '居民到某类设施最近一处的距离不大于该类设施的服务半径（恰好等于半径也算）即为覆盖。社区达标：覆盖人口占比达到目标（默认 100%，可修改）。缺口人数 = max(0, 目标 × 人口 − 覆盖人口)。无居民的社区计为达标（“无居民”）。数据无法识别的设施类型列为“无法评估”，不计为不达标。数据中没有某类设施时，该类所有居民均未覆盖。',
     legendUncertain: '⚠ 待核实：该数值未能与标准原文核对，使用前请查阅标准。',
     legendDefault: '◇ 默认值：标准未给出，为 Lifecircle 的替代值（如目标覆盖率 100%）。',
@@ -91,7 +94,10 @@ const T = {
     floorArea_m2: '建筑面积', per100: '每百户面积', requiredM2: '应达面积', households: '户数',
     sources: '数据来源与许可', inputs: '输入文件', presetSources: '标准依据',
     footer: '由 Lifecircle 生成。结果取决于输入数据的完整性，请结合实地情况核实。',
-    persons: '人', m: 'm',
+    persons: '人', m: '米',
+    num: (x: number, digits = 0) => fmtNumber('zh', x, digits),
+    pct: (share: number, digits = 1) => fmtPercent('zh', share, digits),
+    metres: (x: number | null) => fmtMetres('zh', x),
   },
   en: {
     title: 'Life-circle facility compliance report',
@@ -99,8 +105,8 @@ const T = {
     network: 'walking network distance', straight: 'straight-line distance',
     map: 'Study area map', mapInApp: 'Reports made on the command line have no map; see the map in the Lifecircle app.',
     method: 'Method',
-    methodNetwork: (m: ReportInput['method']) => `Distances are shortest paths on the OpenStreetMap walking network: population units and facilities are attached to the nearest walkable street (the connector counts; farther than ${m.maxSnapM} m is off-network), search limit ${m.limitM} m. Minutes at ${m.speedMPerMin} m/min are indicative only; the standard defines levels by distance.`,
-    methodStraight: (m: ReportInput['method']) => `Distances are straight-line (geodesic) distances to the nearest facility, search limit ${m.limitM} m; they overstate walking access.`,
+    methodNetwork: (m: ReportInput['method']) => `Distances are shortest paths on the OpenStreetMap walking network: population units and facilities are attached to the nearest walkable street (the connector counts; farther than ${fmtMetres('en', m.maxSnapM)} is off-network), search limit ${fmtMetres('en', m.limitM)}. Minutes at ${fmtSpeed('en', m.speedMPerMin)} are indicative only; the standard defines levels by distance.`,
+    methodStraight: (m: ReportInput['method']) => `Distances are straight-line (geodesic) distances to the nearest facility, search limit ${fmtMetres('en', m.limitM)}; they overstate walking access.`,
     methodRule: 'A resident is covered for a facility type when the nearest facility of the type is no farther than its service radius (exactly at the radius counts). A community passes when the covered share of its residents reaches the target (default 100%, editable). Shortfall = max(0, target × population − covered). Communities without residents pass ("no residents"). Types that cannot be found in the data are listed as not assessable, not as failures. A type with no facilities in the data leaves every resident uncovered.',
     legendUncertain: '⚠ unverified value: not checked against the printed standard; check it before relying on it.',
     legendDefault: '◇ default: the standard gives none; a Lifecircle stand-in (e.g. target coverage 100%).',
@@ -127,6 +133,9 @@ const T = {
     sources: 'Data sources and licences', inputs: 'Input files', presetSources: 'Evidence for the standard',
     footer: 'Made with Lifecircle. Results depend on how complete the input data is; check them on the ground.',
     persons: 'persons', m: 'm',
+    num: (x: number, digits = 0) => fmtNumber('en', x, digits),
+    pct: (share: number, digits = 1) => fmtPercent('en', share, digits),
+    metres: (x: number | null) => fmtMetres('en', x),
   },
 };
 type Strings = (typeof T)['zh'];
@@ -201,8 +210,8 @@ ${sections}
 const pct = (share: number | null, pass = true) =>
   // A failing share is rounded down so a fail never shows "100".
   share === null ? '—' : `${(pass ? Math.round : Math.floor)(share * 100)}`;
-const persons = (x: number) => String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const metres = (x: number | null) => (x === null ? '—' : `${Math.round(x)}`);
+/** A bare number in a column whose header carries the unit (m, m²), grouped per language. */
+const metres = (x: number | null, s: Strings) => (x === null ? '—' : s.num(x));
 const typeName = (f: PresetFacility, lang: ReportLang) => (lang === 'zh' ? f.name_zh : f.name_en);
 const communityName = (c: number, input: ReportInput) =>
   (input.lang === 'en' ? input.communities.namesEn?.[c] : undefined) ?? input.communities.names[c] ?? input.communities.ids[c];
@@ -221,7 +230,7 @@ function headerSection(input: ReportInput, s: Strings): SafeHtml {
 <h1>${s.title}</h1>
 <table class="meta">
 <tr><th>${s.area}</th><td>${input.areaName}</td></tr>
-<tr><th>${s.date}</th><td>${input.date}</td></tr>
+<tr><th>${s.date}</th><td>${fmtDay(input.lang, input.date)}</td></tr>
 <tr><th>${s.standard}</th><td>${input.lang === 'zh' ? p.title_zh : p.title_en} (${p.standard})</td></tr>
 <tr><th>${s.distance}</th><td>${input.method.mode === 'network' ? s.network : s.straight}</td></tr>
 </table>
@@ -245,6 +254,7 @@ function methodSection(input: ReportInput, s: Strings): SafeHtml {
 <h2>${s.method}</h2>
 <p>${m.mode === 'network' ? s.methodNetwork(m) : s.methodStraight(m)}</p>
 <p>${s.methodRule}</p>
+${input.populationMethod ? h`<p>${input.populationMethod[input.lang]}</p>` : null}
 <p class="legend">${s.legendUncertain}<br>${s.legendDefault}<br>${s.legendEdited}</p>
 </section>`;
 }
@@ -263,8 +273,8 @@ function presetSection(input: ReportInput, s: Strings): SafeHtml {
     const target = r?.target ?? f.target_coverage.value;
     const targetMark = r?.targetEdited ? h` <span class="flag">✎ ${s.edited}</span>` : mark(f.target_coverage, s);
     return h`<tr><td>${typeName(f, lang)}</td><td>${f.required.value ? s.requiredMark : s.recommendedMark}${mark(f.required, s)}</td>
-<td>${levelName(f.level)}</td><td class="num">${type.radiusM} ${s.m}${mark(radius, s)}</td>
-<td class="num">${Math.round(target * 1000) / 10}%${targetMark}</td>
+<td>${levelName(f.level)}</td><td class="num">${s.metres(type.radiusM)}${mark(radius, s)}</td>
+<td class="num">${s.pct(target, Number.isInteger(Math.round(target * 1000) / 10) ? 0 : 1)}${targetMark}</td>
 <td>${radius ? `${radius.source.standard} ${radius.source.clause}` : ''}</td></tr>`;
   });
   const na = compliance.notAssessable.map(({ facility, reason }) =>
@@ -283,9 +293,9 @@ ${omitted ? h`<p class="note">${s.omitted(omitted)}</p>` : null}
 
 function summarySection(c: CommunityCompliance, input: ReportInput, s: Strings): SafeHtml {
   const rows = c.types.map((t) => h`<tr><td>${typeName(t.type.facility, input.lang)}${mark(radiusSource(input.preset, t.type.facility), s)}</td>
-<td class="num">${t.type.radiusM} ${s.m}</td>
-<td class="num${t.type.facilities === 0 ? ' warn' : ''}">${t.type.facilities}${t.type.facilities === 0 ? h` <span title="${s.noFacilities}">⚠</span>` : null}</td>
-<td class="num">${pct(t.share, t.failing === 0)}%</td><td class="num">${t.passing}</td><td class="num">${t.failing}</td><td class="num">${t.noResidents}</td></tr>`);
+<td class="num">${s.metres(t.type.radiusM)}</td>
+<td class="num${t.type.facilities === 0 ? ' warn' : ''}">${s.num(t.type.facilities)}${t.type.facilities === 0 ? h` <span title="${s.noFacilities}">⚠</span>` : null}</td>
+<td class="num">${pct(t.share, t.failing === 0)}%</td><td class="num">${s.num(t.passing)}</td><td class="num">${s.num(t.failing)}</td><td class="num">${s.num(t.noResidents)}</td></tr>`);
   const none = c.types.some((t) => t.type.facilities === 0);
   return h`<section>
 <h2>${s.summary}</h2>
@@ -304,7 +314,7 @@ function completenessSection({ index, pop }: NonNullable<ReportInput['completene
   for (let i = 0; i < index.count.length; i++) weighted += pop[i] * index.share[i];
   const rows = Array.from(hist, (p, k) => {
     const share = total > 0 ? p / total : 0;
-    return h`<tr><td class="num">${k} / ${n}</td><td class="num">${persons(p)}</td><td class="num">${Math.round(share * 1000) / 10}%</td>
+    return h`<tr><td class="num">${k} / ${n}</td><td class="num">${s.num(p)}</td><td class="num">${s.pct(share)}</td>
 <td><span class="bar" style="width: ${Math.round(share * 600) / 10}mm"></span></td></tr>`;
   });
   return h`<section>
@@ -312,7 +322,7 @@ function completenessSection({ index, pop }: NonNullable<ReportInput['completene
 <p>${s.completenessNote(n)}</p>
 <table><thead><tr><th class="num">${s.typesReached}</th><th class="num">${s.population}</th><th class="num">${s.share}</th><th></th></tr></thead>
 <tbody>${rows}</tbody></table>
-${n > 0 && total > 0 ? h`<p>${s.meanCompleteness}: ${Math.round((weighted / total) * 1000) / 10}%</p>` : null}
+${n > 0 && total > 0 ? h`<p>${s.meanCompleteness}: ${s.pct(weighted / total)}</p>` : null}
 </section>`;
 }
 
@@ -342,8 +352,8 @@ function failureSection(input: ReportInput, s: Strings): SafeHtml {
   const all = rankedFailures(input.compliance.rows);
   const shown = all.slice(0, input.failureLimit ?? 50);
   const rows = shown.map((r, k) => h`<tr><td class="num">${k + 1}</td><td>${communityName(r.community, input)}</td><td>${typeName(r.type.facility, input.lang)}</td>
-<td class="num">${r.type.radiusM} ${s.m}</td><td class="num">${persons(r.population)}</td><td class="num">${pct(r.share, false)}% / ${Math.round(r.target * 100)}%</td>
-<td class="num">${persons(r.shortfall)}</td><td class="num">${metres(r.meanDistM)}</td><td class="num">${metres(r.p90DistM)}</td></tr>`);
+<td class="num">${s.metres(r.type.radiusM)}</td><td class="num">${s.num(r.population)}</td><td class="num">${pct(r.share, false)}% / ${Math.round(r.target * 100)}%</td>
+<td class="num">${s.num(r.shortfall)}</td><td class="num">${metres(r.meanDistM, s)}</td><td class="num">${metres(r.p90DistM, s)}</td></tr>`);
   return h`<section id="failures">
 <h2>${s.failures}</h2>
 ${all.length ? h`<p class="note">${s.failuresNote(shown.length, all.length)}</p>
@@ -358,8 +368,8 @@ function floorAreaSection(fa: FloorAreaCompliance, input: ReportInput, s: String
   if (fa.status === 'no_floor_area_data') return h`<section><h2>${s.floorArea}</h2><p>${s.floorNoData(ruleName)}</p></section>`;
   const count = (v: boolean | null) => fa.rows.filter((r) => r.pass === v).length;
   const failing = fa.rows.filter((r) => r.pass === false).slice(0, input.failureLimit ?? 50);
-  const rows = failing.map((r) => h`<tr><td>${communityName(r.community, input)}</td><td class="num">${persons(r.households)}</td>
-<td class="num">${metres(r.floorAreaM2)}</td><td class="num">${r.m2Per100Households === null ? '—' : r.m2Per100Households.toFixed(1)}</td><td class="num">${metres(r.requiredM2)}</td></tr>`);
+  const rows = failing.map((r) => h`<tr><td>${communityName(r.community, input)}</td><td class="num">${s.num(r.households)}</td>
+<td class="num">${metres(r.floorAreaM2, s)}</td><td class="num">${r.m2Per100Households === null ? '—' : s.num(r.m2Per100Households, 1)}</td><td class="num">${metres(r.requiredM2, s)}</td></tr>`);
   return h`<section>
 <h2>${s.floorArea}</h2>
 <p>${s.floorRule}: ${ruleName}${mark(fa.rule.m2_per_100_households ?? fa.rule.min_total_m2, s)}. ${s.householdSize}: ${fa.householdSize}.</p>

@@ -38,7 +38,7 @@ describe.runIf(chromiumAvailable())('the app in headless Chromium on the default
   beforeAll(async () => {
     server = await startPreview(ROOT, PORT);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
     watchPage(page, consoleErrors, foreignRequests);
     const t0 = Date.now();
     await page.goto(ORIGIN);

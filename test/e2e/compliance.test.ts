@@ -79,7 +79,7 @@ describe.runIf(chromiumAvailable())('standards and compliance in the app (headle
   beforeAll(async () => {
     server = await startPreview(ROOT, PORT);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
     // Context-wide, so the report window is watched as closely as the app.
     const watch = (p: Page) => {
       p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${p.url()}: ${m.text()}`); });

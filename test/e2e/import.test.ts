@@ -77,7 +77,7 @@ describe.runIf(chromiumAvailable())('importing own data, the GCJ-02 notice and p
   beforeAll(async () => {
     server = await startPreview(ROOT, PORT);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
     watchPage(page, consoleErrors, foreignRequests);
     await page.goto(ORIGIN);
     await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });
@@ -164,7 +164,7 @@ describe.runIf(chromiumAvailable())('importing own data, the GCJ-02 notice and p
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="project-export"]')]);
     exported = readFileSync((await download.path())!, 'utf8');
     const json = JSON.parse(exported);
-    expect(json.format_version).toBe(1);
+    expect(json.format_version).toBe(2);
     expect(json.layers.facilities).toMatchObject({ name: 'facilities-gcj02.csv', crs: 'gcj02' });
     expect(json.layers.communities.name).toBe('communities-gk-cm120.zip');
     expect(Buffer.from(json.layers.communities.bytes_base64, 'base64').equals(readFileSync(path.join(FIX, 'communities-gk-cm120.zip')))).toBe(true);

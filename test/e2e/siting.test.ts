@@ -52,7 +52,7 @@ describe.runIf(chromiumAvailable())('siting in the app (headless Chromium, defau
   beforeAll(async () => {
     server = await startPreview(ROOT, PORT);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
     watchPage(page, consoleErrors, foreignRequests);
     await page.goto(ORIGIN);
     await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CommunityCoverageRow } from '../../io/community-coverage.ts';
 import { useT } from '../i18n.ts';
-import { formatPercent, formatPersons, formatMetres } from '../format.ts';
+import { useFormat } from '../locale-format.ts';
 
 type SortKey = 'name' | 'pop' | 'share' | 'mean_dist';
 
@@ -10,6 +10,7 @@ export function CommunityTable({ rows, lang, selected, onSelect }: {
   rows: CommunityCoverageRow[]; lang: 'zh' | 'en'; selected: number | null; onSelect: (idx: number) => void;
 }) {
   const t = useT();
+  const f = useFormat();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'share', desc: false });
   const sorted = useMemo(() => {
     // Units without a value (no population, no distance) always sort last, whatever the direction.
@@ -43,9 +44,9 @@ export function CommunityTable({ rows, lang, selected, onSelect }: {
           {sorted.map((r) => (
             <tr key={r.idx} ref={r.idx === selected ? selectedRow : undefined} className={r.idx === selected ? 'selected' : ''} onClick={() => r.idx >= 0 && onSelect(r.idx)} data-idx={r.idx}>
               <td title={r.name}>{r.idx < 0 ? t('outside') : lang === 'zh' ? `${r.id} ${r.name}` : r.name_en.includes(r.id) ? r.name_en : `${r.id} ${r.name_en}`}</td>
-              <td className="num">{formatPersons(r.pop)}</td>
-              <td className="num">{formatPercent(r.share)}</td>
-              <td className="num">{formatMetres(r.mean_dist)}</td>
+              <td className="num">{f.num(r.pop)}</td>
+              <td className="num">{f.pct(r.share)}</td>
+              <td className="num">{f.m(r.mean_dist)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { CompletenessIndex } from '../../core/compliance/completeness-index.ts';
 import { completenessColor } from '../../map/layers/completeness-layer.ts';
-import { formatPercent, formatPersons } from '../format.ts';
+import { useFormat } from '../locale-format.ts';
 import { useT } from '../i18n.ts';
 
 /**
@@ -16,6 +16,7 @@ export function CompletenessHistogram({ index, histogram, pop, showOnMap, onShow
   onShowOnMap: (v: boolean) => void;
 }) {
   const t = useT();
+  const f = useFormat();
   const n = index.assessed.length;
   const total = histogram.reduce((a, b) => a + b, 0);
   const largest = Math.max(1, ...histogram);
@@ -31,15 +32,15 @@ export function CompletenessHistogram({ index, histogram, pop, showOnMap, onShow
         <tbody>
           {Array.from(histogram, (p, k) => (
             <tr key={k} data-k={k} data-persons={p}>
-              <td>{k} / {n}</td>
-              <td className="num">{formatPersons(p)}</td>
-              <td className="num">{formatPercent(total > 0 ? p / total : null)}</td>
+              <td>{f.num(k)} / {f.num(n)}</td>
+              <td className="num">{f.num(p)}</td>
+              <td className="num">{f.pct(total > 0 ? p / total : null)}</td>
               <td className="bar-cell"><span className="bar" style={{ width: `${(100 * p) / largest}%`, background: rgba(completenessColor(n ? k / n : NaN)) }} /></td>
             </tr>
           ))}
         </tbody>
       </table>
-      {n > 0 && total > 0 && <div className="hint">{t('meanCompleteness')}: <b data-testid="mean-completeness">{formatPercent(weighted / total)}</b></div>}
+      {n > 0 && total > 0 && <div className="hint">{t('meanCompleteness')}: <b data-testid="mean-completeness">{f.pct(weighted / total)}</b></div>}
       <label className="hint"><input type="checkbox" checked={showOnMap} onChange={(e) => onShowOnMap(e.target.checked)} data-testid="show-completeness" /> {t('showCompleteness')}</label>
     </div>
   );

@@ -2,7 +2,7 @@ import { memo, useMemo, useState, type MouseEvent } from 'react';
 import type { AssessedType } from '../../core/compliance/completeness-index.ts';
 import type { CommunityCompliance, ComplianceRow } from '../../core/compliance/community-compliance.ts';
 import type { CommunityNames } from '../../io/compliance-csv.ts';
-import { formatPersons } from '../format.ts';
+import { useFormat } from '../locale-format.ts';
 import { useT, type Lang } from '../i18n.ts';
 
 type SortKey = 'fails' | 'name';
@@ -22,6 +22,7 @@ export const ComplianceMatrix = memo(function ComplianceMatrix({ compliance, com
   onCell: (community: number, type: AssessedType) => void;
 }) {
   const t = useT();
+  const f = useFormat();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'fails', desc: true });
   const types = compliance.types.map((x) => x.type);
   // `rows` are community by community, types in preset order (communityCompliance's contract).
@@ -61,8 +62,8 @@ export const ComplianceMatrix = memo(function ComplianceMatrix({ compliance, com
     const state = r.noResidents ? 'none' : r.pass ? 'pass' : 'fail';
     // A failing share is rounded down, so a fail never reads "100".
     const pct = r.share === null ? '—' : String((r.pass ? Math.round : Math.floor)(r.share * 100));
-    const title = `${name(c)} · ${typeName(r.type)} (${r.type.radiusM} m)\n${state === 'none' ? t('legendNoResidents')
-      : `${pct}% / ${Math.round(r.target * 1000) / 10}% · ${state === 'pass' ? t('legendPass') : `${t('legendFail')} · ${t('colShortfall')} ${formatPersons(r.shortfall)}`}`}`;
+    const title = `${name(c)} · ${typeName(r.type)} (${f.m(r.type.radiusM)})\n${state === 'none' ? t('legendNoResidents')
+      : `${pct}% / ${f.pct(r.target, Number.isInteger(Math.round(r.target * 1000) / 10) ? 0 : 1)} · ${state === 'pass' ? t('legendPass') : `${t('legendFail')} · ${t('colShortfall')} ${f.num(r.shortfall)}`}`}`;
     return <td key={j} className={state} data-testid="matrix-cell" data-c={c} data-j={j} data-type={r.type.facility.id} data-state={state} title={title}>{pct}</td>;
   };
 
@@ -80,7 +81,7 @@ export const ComplianceMatrix = memo(function ComplianceMatrix({ compliance, com
             <tr>
               {header('name', t('colName'), 'name')}
               {header('fails', t('colFails'), 'fails')}
-              {types.map((x) => <th key={x.facility.id} className="type" title={`${typeName(x)} · ${x.radiusM} m`} data-type={x.facility.id}><span>{typeName(x)}</span></th>)}
+              {types.map((x) => <th key={x.facility.id} className="type" title={`${typeName(x)} · ${f.m(x.radiusM)}`} data-type={x.facility.id}><span>{typeName(x)}</span></th>)}
             </tr>
           </thead>
           <tbody>

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { AssessedType } from '../../core/compliance/completeness-index.ts';
 import { rankedFailures, type CommunityCompliance } from '../../core/compliance/community-compliance.ts';
 import type { CommunityNames } from '../../io/compliance-csv.ts';
-import { formatPersons } from '../format.ts';
+import { useFormat } from '../locale-format.ts';
 import { useT, type Lang } from '../i18n.ts';
 
 const SHOWN = 20;
@@ -15,6 +15,7 @@ export const FailureList = memo(function FailureList({ compliance, communities, 
   onSelect: (community: number, type: AssessedType) => void;
 }) {
   const t = useT();
+  const f = useFormat();
   const all = useMemo(() => rankedFailures(compliance.rows), [compliance]);
   const name = (c: number) => (lang === 'en' ? communities.namesEn?.[c] : undefined) || communities.names[c] || communities.ids[c];
   return (
@@ -29,9 +30,9 @@ export const FailureList = memo(function FailureList({ compliance, communities, 
                 <tr key={`${r.community}|${r.type.facility.id}`} onClick={() => onSelect(r.community, r.type)} data-testid="failure-row" data-type={r.type.facility.id}>
                   <td>{k + 1}</td>
                   <td title={`${communities.ids[r.community]} ${name(r.community)}`}>{communities.ids[r.community]} {name(r.community)}</td>
-                  <td title={`${r.type.radiusM} m`}>{lang === 'zh' ? r.type.facility.name_zh : r.type.facility.name_en}</td>
-                  <td className="num">{r.share === null ? '—' : `${(Math.floor(r.share * 1000) / 10).toFixed(1)}%`}</td>
-                  <td className="num">{formatPersons(r.shortfall)}</td>
+                  <td title={f.m(r.type.radiusM)}>{lang === 'zh' ? r.type.facility.name_zh : r.type.facility.name_en}</td>
+                  <td className="num">{f.pct(r.share === null ? null : Math.floor(r.share * 1000) / 1000)}</td>
+                  <td className="num">{f.num(r.shortfall)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import type { EncodingChoice } from '../../io/decode-text.ts';
 import type { LayerSource } from '../../io/read-any-layer.ts';
 import type { LayerKind } from '../area-session.ts';
 import { useT, type StringKey } from '../i18n.ts';
 
 /** Every format readAnyLayer (and the OSM readers for facilities and streets) accepts. */
-const ANY = '.csv,.tsv,.txt,.geojson,.json,.geojsonl,.geojsons,.ndjson,.jsonl,.xlsx,.zip';
+const ANY = '.csv,.tsv,.txt,.geojson,.json,.geojsonl,.geojsons,.ndjson,.jsonl,.xlsx,.zip,.gpkg,.parquet,.geoparquet';
 export const LAYER_KINDS: { kind: LayerKind; label: StringKey; accept: string }[] = [
   { kind: 'population', label: 'layerPopulation', accept: ANY },
   { kind: 'facilities', label: 'layerFacilities', accept: `${ANY},.osm,.pbf` },
@@ -15,6 +16,10 @@ export const LAYER_KINDS: { kind: LayerKind; label: StringKey; accept: string }[
 const PRESET_CRS = ['wgs84', 'gcj02', 'bd09'];
 
 export interface LayerLoaderProps {
+  /** Extra controls shown in a layer's row (the population form: PopulationSourceInput). */
+  extra?: Partial<Record<LayerKind, ReactNode>>;
+  /** A source line for layers read without a LayerSource (the street network: format · CRS · size). */
+  notes?: Partial<Record<LayerKind, string>>;
   names: Partial<Record<LayerKind, string>>;
   sources: Partial<Record<LayerKind, LayerSource>>;
   /** The CRS chosen per layer (unset = the file's own, else WGS84). */
@@ -32,9 +37,9 @@ export interface LayerLoaderProps {
  * encoding, coordinate system and where it came from) and a coordinate-system selector that
  * reloads the layer from the same bytes.
  */
-export function LayerLoader({ names, sources, crs, encoding, disabled, onFile, onCrs, onEncoding }: LayerLoaderProps) {
+export function LayerLoader({ extra, notes, names, sources, crs, encoding, disabled, onFile, onCrs, onEncoding }: LayerLoaderProps) {
   const t = useT();
-  const fromKey: Record<LayerSource['crsFrom'], StringKey> = { prj: 'crsFromPrj', geojson: 'crsFromGeojson', default: 'crsFromDefault', argument: 'crsFromArgument' };
+  const fromKey: Record<LayerSource['crsFrom'], StringKey> = { prj: 'crsFromPrj', geojson: 'crsFromGeojson', default: 'crsFromDefault', argument: 'crsFromArgument', file: 'gpkgCrsFromFile' };
   return (
     <div className="layer-loader">
       {LAYER_KINDS.map(({ kind, label, accept }) => {
@@ -50,6 +55,7 @@ export function LayerLoader({ names, sources, crs, encoding, disabled, onFile, o
                 {t('layerSource', { format: src.format, encoding: src.encoding ?? '—', crs: src.crsName })} ({t(fromKey[src.crsFrom])})
               </span>
             )}
+            {!src && notes?.[kind] && <span className="file-source hint" data-testid={`source-${kind}`}>{notes[kind]}</span>}
             {names[kind] && (
               <label className="file-crs">
                 <span>{t('crsLabel')}</span>
@@ -78,6 +84,7 @@ export function LayerLoader({ names, sources, crs, encoding, disabled, onFile, o
             )}
             <input type="file" accept={accept} disabled={disabled} data-testid={`file-${kind}`}
               onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(kind, f); e.target.value = ''; }} />
+            {extra?.[kind]}
           </div>
         );
       })}

@@ -2,6 +2,7 @@ import { DISTANCE_BANDS, OFF_NETWORK_COLOR, REACH_BANDS, SHARE_CLASSES, STRAIGHT
 import { COMPLETENESS_CLASSES, NO_COMPLETENESS_COLOR } from '../../map/layers/completeness-layer.ts';
 import { CANDIDATE_COLOR, GAP_COLOR, PROPOSAL_COLOR } from '../../map/layers/siting-layers.ts';
 import { useT } from '../i18n.ts';
+import { useFormat } from '../locale-format.ts';
 
 const swatch = (c: RGBA | number[], shape: 'dot' | 'box' | 'line' = 'box') => (
   <span className={`swatch ${shape}`} style={{ background: `rgba(${c[0]},${c[1]},${c[2]},${(c[3] ?? 255) / 255})` }} />
@@ -15,6 +16,7 @@ export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceA
   completeness?: string | null;
 }) {
   const t = useT();
+  const f = useFormat();
   return (
     <div className="legend" data-testid="legend">
       {completeness ? (
@@ -30,7 +32,7 @@ export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceA
             <div key={b.maxM} className="legend-row">{swatch(b.color, 'dot')}{lang === 'zh' ? b.zh : b.en}</div>
           ))}
           <div className="legend-row">{swatch(OFF_NETWORK_COLOR, 'dot')}{t('legendOffNetwork')}</div>
-          <div className="legend-row"><span className="swatch dot outlined" />{t('legendUncovered')} ({radiusM} {t('metres')})</div>
+          <div className="legend-row"><span className="swatch dot outlined" />{t('legendUncovered')} ({f.m(radiusM)})</div>
         </>
       )}
       {showStraightOnly && <div className="legend-row"><span className="swatch dot outlined" style={{ borderColor: `rgb(${STRAIGHT_ONLY_OUTLINE.slice(0, 3).join(',')})`, borderWidth: 3 }} />{t('legendStraightOnly')}</div>}
@@ -38,10 +40,10 @@ export function Legend({ lang, typeColor, typeLabel, radiusM, mode, showServiceA
       <div className="legend-row">{SHARE_CLASSES.slice().reverse().map((c) => <span key={c.label} className="ramp">{swatch(c.color)}{c.label}</span>)}</div>
       <div className="legend-title">{t('legendFacilities')}</div>
       <div className="legend-row">{swatch(typeColor, 'dot')}{typeLabel}</div>
-      <div className="legend-row"><span className="swatch ring" style={{ borderColor: `rgb(${typeColor.join(',')})` }} />{t('legendRadius')}: {radiusM} {t('metres')}</div>
+      <div className="legend-row"><span className="swatch ring" style={{ borderColor: `rgb(${typeColor.join(',')})` }} />{t('legendRadius')}: {f.m(radiusM)}</div>
       {showServiceArea && (
         <div className="legend-row">
-          {t('legendServiceArea')}: {REACH_BANDS.map((b, i) => <span key={i} className="ramp">{swatch(b.color, 'line')}{Number.isFinite(b.maxM) ? `≤${b.maxM} m` : `>${REACH_BANDS[i - 1].maxM} m`}</span>)}
+          {t('legendServiceArea')}: {REACH_BANDS.map((b, i) => <span key={i} className="ramp">{swatch(b.color, 'line')}{Number.isFinite(b.maxM) ? `≤${f.m(b.maxM)}` : `>${f.m(REACH_BANDS[i - 1].maxM)}`}</span>)}
         </div>
       )}
       {showIsolated && <div className="legend-row">{swatch([200, 0, 160, 255], 'line')}{t('isolated')}</div>}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ANALYSIS_PARAMS, validateParams, type AnalysisParams, type ParamSpec } from '../../core/analysis-spec.ts';
+import { paramProblem, unitLabel } from '../locale-format.ts';
 
 /**
  * Number inputs generated from the parameter spec (label, unit, range, doc as tooltip). A value is
@@ -16,7 +17,7 @@ export function ParamInputs({ keys, params, lang, disabled, onApply }: {
     if (raw === undefined) return;
     const value = Number(raw);
     const problems = validateParams({ [p.key]: value });
-    setProblem(problems[0] ?? null);
+    setProblem(paramProblem(lang, p, problems));
     if (!problems.length && value !== params[p.key as keyof AnalysisParams]) onApply(p.key as keyof AnalysisParams, value);
     if (problems.length) return;
     setDraft((d) => ({ ...d, [p.key]: undefined }));
@@ -25,7 +26,7 @@ export function ParamInputs({ keys, params, lang, disabled, onApply }: {
     <div className="params">
       {specs.map((p) => (
         <label key={p.key} className="field" title={p.doc}>
-          <span>{lang === 'zh' ? p.zh : p.en} ({p.unit})</span>
+          <span>{lang === 'zh' ? p.zh : p.en} ({unitLabel(lang, p.unit)})</span>
           <input type="number" min={p.min} max={p.max} disabled={disabled} data-testid={`param-${p.flag}`}
             value={draft[p.key] ?? String(params[p.key as keyof AnalysisParams])}
             onChange={(e) => setDraft((d) => ({ ...d, [p.key]: e.target.value }))}

@@ -5,10 +5,11 @@ import type { AreaSitingResponse } from '../../core/siting/site-in-area.ts';
 import { DEFAULT_SITING_PARAMS, SITING_PARAMS, type SitingParams } from '../../core/siting/siting-params.ts';
 import { readSitePoints, type SitePoints } from '../../io/read-site-points.ts';
 import { readAnyLayer } from '../../io/read-any-layer.ts';
-import { formatMetres, formatPercent, formatPersons } from '../format.ts';
+import { paramProblem, unitLabel, useFormat } from '../locale-format.ts';
 import { useT, type StringKey } from '../i18n.ts';
 
 const MODEL_LABEL: Record<string, StringKey> = { mclp: 'modelMclp', lscp: 'modelLscp', pmedian: 'modelPmedian' };
+const METHOD_LABEL: Record<string, StringKey> = { auto: 'localeMethodAuto', exact: 'localeMethodExact', heuristic: 'localeMethodHeuristic' };
 // Which parameters each model uses (the others are hidden so the form stays short).
 const USED: Record<SitingParams['model'], (keyof SitingParams)[]> = {
   mclp: ['p', 'capacity', 'method', 'timeLimitS', 'spacingM', 'gapCellM'],
@@ -58,6 +59,7 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
   onError: (message: string) => void;
 }) {
   const t = useT();
+  const f = useFormat();
   const [params, setParams] = useState<SitingParams>(DEFAULT_SITING_PARAMS);
   const [draft, setDraft] = useState<Partial<Record<string, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
   const setValue = (p: ParamSpec, raw: string) => {
     const value = p.kind === 'number' ? Number(raw) : raw;
     const problems = validateParams({ [p.key]: value }, SITING_PARAMS);
-    setProblem(problems[0] ?? null);
+    setProblem(paramProblem(lang, p, problems));
     if (!problems.length) setParams((x) => ({ ...x, [p.key]: value }));
   };
   const loadCandidates = async (file: File) => {
@@ -85,18 +87,18 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
   const total = gaps?.reduce((s, g) => s + g.population, 0) ?? 0;
   const r = result?.outcome.result;
   const out = result?.outcome;
-  const fmtObjective = (x: number) => (r?.model === 'lscp' ? String(x) : formatPersons(x));
+  const fmtObjective = (x: number) => (r?.model === 'lscp' ? String(x) : f.num(x));
 
   return (
     <section className="siting" data-testid="siting">
       <div className="section-title">{t('siting')}</div>
       {gaps && (
         <div data-testid="gaps">
-          <div className="hint">{gaps.length ? t('gapsSummary', { n: gaps.length, pop: formatPersons(total) }) : t('noGaps')}</div>
+          <div className="hint">{gaps.length ? t('gapsSummary', { n: gaps.length, pop: f.num(total) }) : t('noGaps')}</div>
           <ol className="gap-list">
             {gaps.slice(0, 5).map((g) => (
               <li key={g.rank} className={g.rank === selectedGap ? 'selected' : ''} onClick={() => onSelectGap(g.rank)} data-testid="gap-row">
-                {t('gapRow', { rank: g.rank, pop: formatPersons(g.population), ha: (g.areaM2 / 10000).toFixed(1) })}
+                {t('gapRow', { rank: g.rank, pop: f.persons(g.population), ha: f.ha(g.areaM2) })}
               </li>
             ))}
           </ol>
@@ -107,10 +109,10 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
       <div className="params">
         {specs.map((p) => (
           <label key={p.key} className="field" title={p.doc}>
-            <span>{lang === 'zh' ? p.zh : p.en}{p.unit ? ` (${p.unit})` : ''}</span>
+            <span>{lang === 'zh' ? p.zh : p.en}{p.unit ? ` (${unitLabel(lang, p.unit)})` : ''}</span>
             {p.kind === 'enum' ? (
               <select value={String(params[p.key as keyof SitingParams])} disabled={running} onChange={(e) => setValue(p, e.target.value)} data-testid={`siting-${p.flag}`}>
-                {p.values!.map((v) => <option key={v} value={v}>{p.key === 'model' ? t(MODEL_LABEL[v]) : v}</option>)}
+                {p.values!.map((v) => <option key={v} value={v}>{p.key === 'model' ? t(MODEL_LABEL[v]) : p.key === 'method' ? t(METHOD_LABEL[v]) : v}</option>)}
               </select>
             ) : (
               <input type="number" min={p.min} max={p.max} disabled={running} data-testid={`siting-${p.flag}`}
@@ -139,23 +141,23 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
             {t('resultLine', {
               model: t(MODEL_LABEL[r.model]), method: r.method === 'exact' ? t('methodExact') : t('methodHeuristic'),
               status: t(r.status === 'optimal' ? 'statusOptimal' : r.status === 'feasible' ? 'statusFeasible' : 'statusInfeasible'),
-              objective: fmtObjective(r.objective), bound: Number.isFinite(r.bound) ? fmtObjective(r.bound) : '—', gap: formatPercent(r.gap), seconds: (r.elapsedMs / 1000).toFixed(2),
+              objective: fmtObjective(r.objective), bound: Number.isFinite(r.bound) ? fmtObjective(r.bound) : '—', gap: f.pct(r.gap), seconds: f.sec(r.elapsedMs / 1000),
             })}
             {r.message && <div>{r.message}</div>}
           </div>
           <table className="community-table before-after" data-testid="before-after">
             <thead><tr><th></th><th>{t('before')}</th><th>{t('after')}</th><th>{t('change')}</th></tr></thead>
             <tbody>
-              <tr><td>{t('coveredPop')}</td><td className="num" data-testid="covered-before">{formatPersons(out.before.covered)}</td><td className="num" data-testid="covered-after">{formatPersons(out.after.covered)}</td><td className="num">+{formatPersons(out.after.covered - out.before.covered)}</td></tr>
-              <tr><td>{t('coveredShare')}</td><td className="num">{formatPercent(out.before.covered / out.before.total)}</td><td className="num">{formatPercent(out.after.covered / out.after.total)}</td><td className="num">+{((100 * (out.after.covered - out.before.covered)) / Math.max(1, out.after.total)).toFixed(1)} pp</td></tr>
+              <tr><td>{t('coveredPop')}</td><td className="num" data-testid="covered-before">{f.num(out.before.covered)}</td><td className="num" data-testid="covered-after">{f.num(out.after.covered)}</td><td className="num">+{f.num(out.after.covered - out.before.covered)}</td></tr>
+              <tr><td>{t('coveredShare')}</td><td className="num">{f.pct(out.before.covered / out.before.total)}</td><td className="num">{f.pct(out.after.covered / out.after.total)}</td><td className="num">{f.pp((out.after.covered - out.before.covered) / Math.max(1, out.after.total))}</td></tr>
               <tr><td>{t('uncoveredUnits')}</td><td className="num">{out.before.uncoveredCount}</td><td className="num">{out.after.uncoveredCount}</td><td className="num">{out.after.uncoveredCount - out.before.uncoveredCount}</td></tr>
               {compliance && compliance.passingBefore !== null && (
                 <tr title={compliance.preset}><td>{t('communitiesPassing')}</td><td className="num" data-testid="passing-before">{compliance.passingBefore} / {compliance.communities}</td><td className="num" data-testid="passing-after">{compliance.passingAfter} / {compliance.communities}</td><td className="num">+{(compliance.passingAfter ?? 0) - compliance.passingBefore}</td></tr>
               )}
               {compliance && Number.isFinite(compliance.completenessBefore) && (
-                <tr title={compliance.preset}><td>{t('meanCompleteness')}</td><td className="num" data-testid="completeness-before">{formatPercent(compliance.completenessBefore)}</td><td className="num" data-testid="completeness-after">{formatPercent(compliance.completenessAfter)}</td><td className="num">+{(100 * (compliance.completenessAfter - compliance.completenessBefore)).toFixed(1)} pp</td></tr>
+                <tr title={compliance.preset}><td>{t('meanCompleteness')}</td><td className="num" data-testid="completeness-before">{f.pct(compliance.completenessBefore)}</td><td className="num" data-testid="completeness-after">{f.pct(compliance.completenessAfter)}</td><td className="num">{f.pp(compliance.completenessAfter - compliance.completenessBefore)}</td></tr>
               )}
-              <tr><td>{t('meanNearest')}</td><td className="num">{formatMetres(out.before.meanNearestM)}</td><td className="num">{formatMetres(out.after.meanNearestM)}</td><td className="num">{formatMetres(out.after.meanNearestM - out.before.meanNearestM)}</td></tr>
+              <tr><td>{t('meanNearest')}</td><td className="num">{f.m(out.before.meanNearestM)}</td><td className="num">{f.m(out.after.meanNearestM)}</td><td className="num">{f.m(out.after.meanNearestM - out.before.meanNearestM, true)}</td></tr>
             </tbody>
           </table>
           {out.proposals.length > 0 && (
@@ -166,7 +168,7 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
                 <tbody>
                   {out.proposals.map((p) => (
                     <tr key={p.rank} onClick={() => onSelectProposal(p.rank)} data-testid="proposal-row">
-                      <td>{p.rank}</td><td>{p.candidateId}</td><td className="num">{formatPersons(p.addedPopulationCovered)}</td><td className="num">{formatPersons(p.populationServed)}</td><td className="num">{formatMetres(p.nearestExistingM)}</td>
+                      <td>{p.rank}</td><td>{p.candidateId}</td><td className="num">{f.num(p.addedPopulationCovered)}</td><td className="num">{f.num(p.populationServed)}</td><td className="num">{f.m(p.nearestExistingM)}</td>
                     </tr>
                   ))}
                 </tbody>

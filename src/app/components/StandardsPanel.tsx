@@ -1,11 +1,11 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { appTypesOf, effectiveRadiusM, needsCheck, type Preset, type PresetLevel, type Range, type Sourced } from '../../core/presets/preset.ts';
 import { DEFAULT_PRESET_ID, PRESET_CATALOG, shippedPreset } from '../../core/presets/preset-catalog.ts';
 import { validatePreset } from '../../core/presets/validate-preset.ts';
 import { radiusSource } from '../../io/compliance-csv.ts';
 import { editPreset, isShippedId, loadCustomPresets, saveCustomPresets, uniquePresetId, type EditableField } from '../custom-presets.ts';
 import { downloadText } from '../download.ts';
-import { formatPersons } from '../format.ts';
+import { useFormat } from '../locale-format.ts';
 import { useT, type Lang } from '../i18n.ts';
 
 const RADIUS_MIN = 50;
@@ -25,6 +25,7 @@ export const StandardsPanel = memo(function StandardsPanel({ lang, preset, limit
   onPreset: (p: Preset) => void;
 }) {
   const t = useT();
+  const f = useFormat();
   const [stored] = useState(() => loadCustomPresets());
   const [customs, setCustoms] = useState<Preset[]>(stored.presets);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -32,6 +33,11 @@ export const StandardsPanel = memo(function StandardsPanel({ lang, preset, limit
   const [importError, setImportError] = useState<{ name: string; errors: string[] } | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
   const isCustom = customs.some((c) => c.id === preset.id);
+  // A project's custom preset (restored or imported from another browser) joins this browser's list, as an imported preset file does.
+  useEffect(() => {
+    if (!isCustom && !isShippedId(preset.id)) store([...customs, preset]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset]);
 
   const store = (next: Preset[]) => {
     setCustoms(next);
@@ -133,8 +139,8 @@ export const StandardsPanel = memo(function StandardsPanel({ lang, preset, limit
         {preset.levels.map((l) => (
           <li key={l.id}>
             {lang === 'zh' ? l.name_zh : l.name_en}
-            {l.walk_distance_m && <> · {rangeText(l.walk_distance_m.value)} m<Mark v={l.walk_distance_m} preset={preset} /></>}
-            {l.population && <> · {rangeText(l.population.value, formatPersons)} {t('persons')}<Mark v={l.population} preset={preset} /></>}
+            {l.walk_distance_m && <> · {rangeText(l.walk_distance_m.value, f.num)} {t('metres')}<Mark v={l.walk_distance_m} preset={preset} /></>}
+            {l.population && <> · {rangeText(l.population.value, f.num)} {t('persons')}<Mark v={l.population} preset={preset} /></>}
           </li>
         ))}
       </ul>
