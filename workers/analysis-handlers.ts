@@ -7,10 +7,12 @@ import type { MilpSolver } from '../src/core/siting/milp-models.ts';
 import { gapsInArea, siteInArea } from '../src/core/siting/site-in-area.ts';
 import { snapToNetwork } from '../src/core/snap-to-network.ts';
 import type { TypeDistances } from '../src/io/analysis-tables.ts';
-import { readAnyLayer } from '../src/io/read-any-layer.ts';
+import { inspectLayerFile, readMappedLayer } from '../src/io/field-mapping/read-mapped-layer.ts';
 import { readFacilitiesFile } from '../src/io/read-facilities-file.ts';
 import { readNetwork } from '../src/io/read-network.ts';
+import { checkPopulationUnits } from '../src/io/population-unit-limit.ts';
 import { readPopulation } from '../src/io/read-population.ts';
+import { readPopulationSourceFiles } from '../src/io/read-population-source-files.ts';
 import { AnalysisState } from './analysis-state.ts';
 import { networkSummary } from './network-summary.ts';
 import type { MessageName, RequestOf, ResponseOf } from './protocol.ts';
@@ -33,13 +35,19 @@ export interface HandlerDeps {
 export function createHandlers(state = new AnalysisState(), deps: HandlerDeps = {}): Handlers {
   return {
     // Any format and CRS readAnyLayer knows (CSV/TSV, GeoJSON(L), .xlsx, zipped Shapefile), converted to WGS84 first.
-    loadPopulation: async ({ name, bytes, fields, crs, encoding }) => {
-      const layer = await readAnyLayer(name, bytes, { crs, encoding, columns: fields });
+    loadPopulation: async ({ name, bytes, fields, crs, encoding, ...more }) => {
+      if (more.populationSource && more.populationSource.from !== 'units') {
+        const r = await readPopulationSourceFiles({ name, bytes, crs, encoding, ...more, populationSource: more.populationSource });
+        checkPopulationUnits(name, r.table.length);
+        return { ...keep(state, 'population', r), source: r.source, method: r.method };
+      }
+      const layer = await readMappedLayer(name, bytes, { crs, encoding, columns: fields, kind: 'population', mapping: more.mapping, rowDecision: more.rowDecision, refuseRowProblems: more.refuseRowProblems });
       const r = readPopulation(name, layer.text, fields);
+      checkPopulationUnits(name, r.table.length);
       return { ...keep(state, 'population', { table: r.table, warnings: [...layer.warnings, ...r.warnings] }), source: layer.source };
     },
-    loadFacilities: async ({ name, bytes, crs, encoding }) => {
-      const r = await readFacilitiesFile(name, bytes, { crs, encoding });
+    loadFacilities: async ({ name, bytes, crs, encoding, mapping, rowDecision, refuseRowProblems }) => {
+      const r = await readFacilitiesFile(name, bytes, { crs, encoding, mapping, rowDecision, refuseRowProblems });
       return { ...keep(state, 'facilities', r), source: r.source };
     },
     loadNetwork: ({ name, bytes, rule, crs }) => {
@@ -47,7 +55,9 @@ export function createHandlers(state = new AnalysisState(), deps: HandlerDeps = 
       state.set({ network: prepareNetwork(input, rule) });
       return networkSummary(state.network!, warnings);
     },
-    readLayer: ({ name, bytes, crs, encoding }) => readAnyLayer(name, bytes, { crs, encoding }),
+    readLayer: ({ name, bytes, crs, encoding, mapping, rowDecision, refuseRowProblems }) =>
+      readMappedLayer(name, bytes, { crs, encoding, kind: mapping?.kind ?? 'communities', mapping, rowDecision, refuseRowProblems }),
+    inspectLayer: ({ name, bytes, crs, encoding, kind, mapping }) => inspectLayerFile(name, bytes, { crs, encoding, kind, mapping }),
     assignCommunities: ({ polygons }) => ({ community: pointsInPolygons(requirePopulation(state).coords, polygons) }),
     computeDistances: async ({ types, modes, limitM, maxSnapM }, task) => {
       const ctx = state.context(maxSnapM);

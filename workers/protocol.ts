@@ -16,6 +16,11 @@ import type { TypeDistances } from '../src/io/analysis-tables.ts';
 import type { EncodingChoice } from '../src/io/decode-text.ts';
 import type { LayerSource } from '../src/io/read-any-layer.ts';
 import type { PopulationFields } from '../src/io/read-population.ts';
+import type { FieldMapping, MappedKind } from '../src/io/field-mapping/field-mapping.ts';
+import type { LayerInspection } from '../src/io/field-mapping/inspect-layer-table.ts';
+import type { RowDecision } from '../src/io/field-mapping/row-problems.ts';
+import type { PopulationSourceFiles } from '../src/io/read-population-source-files.ts';
+import type { PopulationMethod } from '../src/core/population/population-method.ts';
 
 export interface FilePayload {
   name: string;
@@ -24,6 +29,12 @@ export interface FilePayload {
   crs?: string;
   /** Text encoding; default `auto` (UTF-8 if valid, else GB18030). */
   encoding?: EncodingChoice;
+  /** Which column is what (src/io/field-mapping), applied after reading and before the layer's reader. */
+  mapping?: FieldMapping;
+  /** Fix or skip rows with problems, per kind of problem; unanswered kinds are left to the reader. */
+  rowDecision?: RowDecision;
+  /** Stop with the row problems listed when any has no decision (the CLI with a mapping). */
+  refuseRowProblems?: boolean;
 }
 
 export interface NetworkSummary {
@@ -71,11 +82,14 @@ export interface ServiceAreaResponse {
 
 export type Messages = {
   /** `source`: the detected format, encoding and CRS, for the UI to show and override. */
-  loadPopulation: [FilePayload & { fields?: Partial<PopulationFields> }, { table: PopulationTable; warnings: string[]; source?: LayerSource }];
+  /** `populationSource` (+ its communities/buildings/landuse files): buildings or community totals instead of units; `method` states what was done. */
+  loadPopulation: [FilePayload & { fields?: Partial<PopulationFields> } & Partial<PopulationSourceFiles>, { table: PopulationTable; warnings: string[]; source?: LayerSource; method?: PopulationMethod }];
   loadFacilities: [FilePayload, { table: FacilityTable; warnings: string[]; source?: LayerSource }];
   loadNetwork: [FilePayload & { rule?: WalkableRule }, NetworkSummary];
   /** Any point/polygon layer file to WGS84 GeoJSON/CSV text (readAnyLayer), for readers on the main thread. */
   readLayer: [FilePayload, { text: string; source: LayerSource; warnings: string[] }];
+  /** What a file holds (columns, samples, guessed mapping, row problems under `mapping`), for the field-mapping dialog. */
+  inspectLayer: [FilePayload & { kind: MappedKind }, LayerInspection];
   assignCommunities: [{ polygons: PolygonColumns }, { community: Int32Array }];
   computeDistances: [ComputeRequest, ComputeResponse];
   serviceArea: [ServiceAreaRequest, ServiceAreaResponse];
@@ -93,7 +107,8 @@ export type WorkerRequest = { id: number; type: MessageName; payload: unknown } 
 export type WorkerReply =
   | { id: number; progress: { done: number; total: number; label: string } }
   | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: { name: string; message: string } };
+  // messageZh: the Chinese message of a LoadError (src/core/load-error.ts), so the UI can show either language.
+  | { id: number; ok: false; error: { name: string; message: string; messageZh?: string } };
 
 /** Every ArrayBuffer under `value` (typed arrays in plain objects/arrays), for postMessage. */
 export function transferList(value: unknown, out: ArrayBuffer[] = [], seen = new Set<unknown>()): ArrayBuffer[] {

@@ -6,6 +6,7 @@ import { bd09ToGcj02, gcj02ToWgs84 } from '../core/crs/gcj02-bd09.ts';
 import { offsetPreviewLayers } from '../map/layers/offset-preview-layer.ts';
 import { DEFAULT_WALKABLE_RULE } from '../core/walkable-rule.ts';
 import { DropZone } from './components/DropZone.tsx';
+import { FieldMappingNotes, mappingApplies, useFieldMappingStep } from './components/FieldMappingDialog.tsx';
 import { isShippedId, loadCustomPresets } from './custom-presets.ts';
 import { PROJECT_FORMAT_VERSION, projectFromJson, projectToJson, type OffsetChoice, type Project } from './project-file.ts';
 import { clearProject, isQuotaError, loadProject, saveProject } from './project-store.ts';
@@ -30,11 +31,14 @@ import { PROPOSAL_CSV_HEADER, proposalsCsvRows, proposalsGeojson } from '../io/p
 import { SitingPanel, type SitingRun } from './components/SitingPanel.tsx';
 import { sitingTooltipLines } from './siting-tooltip-lines.ts';
 import type { ServiceAreaResponse } from '../../workers/protocol.ts';
+import { readFileWithProgress } from './read-file-with-progress.ts';
 import { AreaSession, distanceKey, type AreaSnapshot, type LayerFile, type LayerKind, type Progress } from './area-session.ts';
 import { CommunityTable } from './components/CommunityTable.tsx';
 import { CoverageSummary } from './components/CoverageSummary.tsx';
 import { Legend } from './components/Legend.tsx';
 import { LayerLoader } from './components/LayerLoader.tsx';
+import { PopulationSourceInput } from './components/PopulationSourceInput.tsx';
+import type { PopulationSource } from '../core/population/population-source-spec.ts';
 import { ParamInputs } from './components/ParamInputs.tsx';
 import { RadiusInput } from './components/RadiusInput.tsx';
 import { WalkableRuleInput } from './components/WalkableRuleInput.tsx';
@@ -52,8 +56,20 @@ import { completenessLayer } from '../map/layers/completeness-layer.ts';
 import { MapView } from './components/MapView.tsx';
 import { DEFAULT_AREA_URLS, fetchDefaultManifest } from './default-area.ts';
 import { downloadText } from './download.ts';
-import { LangContext, translate, type Lang, type StringKey } from './i18n.ts';
+import { LangContext, translate, useLangState, type StringKey } from './i18n.ts';
+import { isWorkerCrash } from '../../workers/client.ts';
+import { installFaultInjection } from './fault-injection.ts';
+import { FaultBanner, StorageFullNotice } from './components/FaultBanner.tsx';
+
+installFaultInjection(); // test-only, active only with ?faults=1
+import { formatters } from './locale-format.ts';
+import { projectExtras, restoreSiting } from './project-extras.ts';
+import { networkSourceLine } from './network-source.ts';
+import { facilityTypeNote } from './facility-type-note.ts';
 import { tooltipLines } from './tooltip-lines.ts';
+import { uiErrorOf, uiErrorText, warningText, type UiError } from './ui-error.ts';
+import { checkFileSize } from '../io/file-size-limit.ts';
+import type { Lang } from './i18n.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 type PointKind = 'population' | 'facilities';
@@ -82,14 +98,15 @@ function paramsOf(json: Record<string, unknown>): AnalysisParams {
 }
 
 export function App() {
-  const [lang, setLang] = useState<Lang>('zh');
+  const [lang, setLang] = useLangState();
   const t = useCallback((k: StringKey, v?: Record<string, string | number>) => translate(lang, k, v), [lang]);
+  const fmt = useMemo(() => formatters(lang), [lang]);
   const session = useRef<AreaSession | null>(null);
   const abort = useRef<AbortController | null>(null);
   const [snap, setSnap] = useState<AreaSnapshot | null>(null);
   const [status, setStatus] = useState<Status>('loading');
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<UiError[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [typeId, setTypeId] = useState('primary_school');
   const [radii, setRadii] = useState<Record<string, number>>({});
@@ -119,6 +136,17 @@ export function App() {
   const [offsetNotice, setOffsetNotice] = useState<OffsetNotice | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [storageFull, setStorageFull] = useState(false);
+  // A worker crashed during an action: the banner's Retry runs the same action again.
+  const [fault, setFault] = useState<{ retry: () => unknown } | null>(null);
+  // The population form (人口形式) for the next population file, and buildings to spread totals over.
+  const [popSource, setPopSource] = useState<PopulationSource>({ from: 'units' });
+  const [popBuildings, setPopBuildings] = useState<{ name: string; bytes: Uint8Array } | undefined>();
+  // The field-mapping step between choosing a file and loading it (src/app/components/FieldMappingDialog.tsx).
+  const mappingStep = useFieldMappingStep();
+  const popExtras = () => (popSource.from === 'units' ? {} : { populationSource: popSource, ...(popBuildings ? { buildings: popBuildings } : {}) });
+  // A restored project's population form becomes the control's value.
+  useEffect(() => { const f = session.current?.layerFiles().population; if (f?.populationSource) setPopSource(f.populationSource); }, [snap?.fileNames.population]);
   const [restored, setRestored] = useState(false);
   // Autosave starts once the saved project (or the default area) is open, never before.
   const [projectOpen, setProjectOpen] = useState(false);
@@ -178,7 +206,7 @@ export function App() {
       setProjectOpen(true);
     })()
       .catch((e: Error) => {
-        setErrors((x) => [...x, e.name === 'AbortError' ? t('cancel') : e.message]);
+        setErrors((x) => [...x, uiErrorOf(e)]);
         setStatus('error');
       })
       .finally(() => setProgress(null));
@@ -219,7 +247,7 @@ export function App() {
     s.pool.one('serviceArea', { facility: selectedFacility, levelsM: levels, maxSnapM: params.maxSnapM }).then((a) => {
       setServiceArea(a);
       document.body.dataset.serviceAreaSegments = String(a.startM.length);
-    }, (e: Error) => setErrors((x) => [...x, e.message]));
+    }, (e: Error) => isWorkerCrash(e) || setErrors((x) => [...x, e.message])); // a crash: the next call gets a fresh worker
   }, [snap, selectedFacility, radiusM, mode, params.maxSnapM]);
 
   // Service gaps of the selected type, recomputed with the analysis (a few ms in a worker).
@@ -234,7 +262,7 @@ export function App() {
       if (stale) return;
       setGaps(g);
       document.body.dataset.gapsKey = `${analysisKey}|${gapCellM}|${g.length}`;
-    }, (e: Error) => setErrors((x) => [...x, e.message]));
+    }, (e: Error) => isWorkerCrash(e) || setErrors((x) => [...x, e.message])); // a crash: recomputed with the next analysis
     return () => {
       stale = true;
     };
@@ -357,7 +385,8 @@ export function App() {
       if (res.outcome.warnings.length) setWarnings((w) => [...w, ...res.outcome.warnings]);
     } catch (e) {
       const err = e as Error;
-      setErrors((x) => [...x, err.name === 'AbortError' ? t('cancel') : err.message]);
+      if (isWorkerCrash(err)) setFault({ retry: () => runSiting(run) });
+      else setErrors((x) => [...x, uiErrorOf(err)]);
     } finally {
       setSitingRunning(false);
       setProgress(null);
@@ -395,7 +424,7 @@ export function App() {
    * Runs a long session task (reload, recompute) with progress and a cancel button; on failure
    * shows `describe(error)` and keeps the previous snapshot, which the session leaves intact.
    */
-  const runTask = async (task: (s: AreaSession, signal: AbortSignal) => Promise<AreaSnapshot>, describe: (why: string) => string = (w) => w): Promise<AreaSnapshot | null> => {
+  const runTask = async (task: (s: AreaSession, signal: AbortSignal) => Promise<AreaSnapshot>, describe: (why: string, lang: Lang) => string = (w) => w, retry: () => unknown = () => runTask(task, describe)): Promise<AreaSnapshot | null> => {
     const s = session.current;
     if (!s) return null;
     const ac = new AbortController();
@@ -408,7 +437,8 @@ export function App() {
       return next;
     } catch (e) {
       const err = e as Error;
-      setErrors((x) => [...x, describe(err.name === 'AbortError' ? t('cancel') : err.message)]);
+      if (isWorkerCrash(err)) setFault({ retry });
+      else setErrors((x) => [...x, uiErrorOf(err, describe)]);
       return null;
     } finally {
       setStatus('ready');
@@ -418,7 +448,7 @@ export function App() {
 
   /** Loads a layer file (with its CRS/encoding choice) through the workers; checks point layers for a GCJ-02/BD-09 offset. */
   const loadLayer = async (kind: LayerKind, lf: LayerFile) => {
-    const next = await runTask((s, signal) => s.replaceLayer(kind, lf, setProgress, signal), (why) => `${t('errorTitle')} ${why.startsWith(lf.name) ? why : `${lf.name}: ${why}`}`);
+    const next = await runTask((s, signal) => s.replaceLayer(kind, lf, setProgress, signal), loadFailed(lf.name), () => loadLayer(kind, lf));
     if (!next) return null;
     setWarnings(session.current!.lastWarnings);
     setSelected(null);
@@ -429,9 +459,40 @@ export function App() {
     return next;
   };
 
+  /** "加载失败 file：why" in either language (the why names the file already when it is a LoadError). */
+  const loadFailed = (name: string) => (why: string, l: Lang) => `${translate(l, 'errorTitle')} ${why.startsWith(name) ? why : `${name}: ${why}`}`;
+
+  /** A chosen file's bytes, read as a stream with a progress bar and the cancel button; null when cancelled or unreadable. */
+  const readLayerBytes = async (file: File): Promise<Uint8Array | null> => {
+    const ac = new AbortController();
+    abort.current = ac;
+    setStatus('loading');
+    try {
+      return await readFileWithProgress(file, (done, total) => setProgress({ label: t('bigfileReading', { name: file.name, percent: Math.floor((100 * done) / Math.max(1, total)) }), done, total }), ac.signal);
+    } catch (e) {
+      setErrors((x) => [...x, uiErrorOf(e, loadFailed(file.name))]);
+      return null;
+    } finally {
+      // Ready between reading and loading: the field-mapping step may ask first.
+      setStatus('ready');
+      setProgress(null);
+    }
+  };
+
   const replaceLayer = async (kind: LayerKind, file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (await loadLayer(kind, { name: file.name, bytes })) {
+    // From File.size, before any byte is read: a 1 GB file fails at once instead of filling memory.
+    try {
+      checkFileSize(file.name, file.size);
+    } catch (e) {
+      setErrors((x) => [...x, uiErrorOf(e, loadFailed(file.name))]);
+      return;
+    }
+    const bytes = await readLayerBytes(file);
+    if (!bytes) return;
+    const given: LayerFile = { name: file.name, bytes, ...(kind === 'population' ? popExtras() : {}) };
+    // Asks only when a column, a type value or a row with problems needs an answer; null = cancelled, nothing changes.
+    const lf = mappingApplies(kind, given) && session.current ? await mappingStep.ask(kind, given, session.current) : given;
+    if (lf && (await loadLayer(kind, lf))) {
       // A new file for the layer: an earlier offset decision was about another file.
       setOffsetChoices((c) => (c[kind as PointKind] && c[kind as PointKind]!.file !== file.name ? { ...c, [kind]: undefined } : c));
     }
@@ -485,15 +546,16 @@ export function App() {
   const applyProjectUi = (p: Project, next: AreaSnapshot) => {
     setParams(paramsOf(p.params));
     setRadii(p.radii);
-    setPreset(presetById(p.presetId) ?? shippedPreset(DEFAULT_PRESET_ID));
+    setPreset(p.preset ?? presetById(p.presetId) ?? shippedPreset(DEFAULT_PRESET_ID));
     setOffsetChoices(p.offsetChoices);
+    restoreSiting(p, next, setSiting, setGapCellM, setShowAfter);
     setOffsetNotice(null);
     setTypeId(next.facilities.types.includes(p.typeId) ? p.typeId : next.facilities.types.includes('primary_school') ? 'primary_school' : next.facilities.types[0] ?? '');
   };
   const buildProject = (): Project | null => {
     const s = session.current;
     if (!s || !snap) return null;
-    return { format_version: PROJECT_FORMAT_VERSION, saved_at: new Date().toISOString(), layers: s.layerFiles(), offsetChoices, walkableRule: s.rule, params: { ...params }, typeId, radii, presetId: preset.id };
+    return { format_version: PROJECT_FORMAT_VERSION, saved_at: new Date().toISOString(), layers: s.layerFiles(), offsetChoices, walkableRule: s.rule, params: { ...params }, typeId, radii, presetId: preset.id, ...projectExtras(preset, siting) };
   };
   useEffect(() => {
     if (!projectOpen || status !== 'ready' || !snap) return;
@@ -503,12 +565,16 @@ export function App() {
       saveProject(p).then(() => {
         setSavedAt(p.saved_at);
         setSaveError(null);
+        setStorageFull(false);
         document.body.dataset.projectSaved = `${p.saved_at}|${p.typeId}|${p.presetId}|${Object.values(p.layers).map((f) => `${f?.name}:${f?.crs ?? ''}`).join(',')}`;
-      }, (e: Error) => setSaveError(isQuotaError(e) ? `QuotaExceededError: ${e.message}` : e.message || String(e)));
+      }, (e: Error) => {
+        setStorageFull(isQuotaError(e));
+        setSaveError(isQuotaError(e) ? `QuotaExceededError: ${e.message}` : e.message || String(e));
+      });
     }, 400);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [projectOpen, status, snap, typeId, radii, params, preset.id, offsetChoices]);
+  }, [projectOpen, status, snap, typeId, radii, params, preset, offsetChoices, siting]);
 
   const exportProject = () => {
     const p = buildProject();
@@ -516,12 +582,12 @@ export function App() {
   };
   /** A project file replaces everything only once it has been read, validated and loaded; any failure changes nothing. */
   const importProject = async (file: File) => {
-    const fail = (why: string) => `${t('projectImportFailed', { name: file.name })} ${why}`;
+    const fail = (why: string, l: Lang) => `${translate(l, 'projectImportFailed', { name: file.name })} ${why}`;
     let p: Project;
     try {
       p = projectFromJson(await file.text());
     } catch (e) {
-      setErrors((x) => [...x, fail((e as Error).message)]);
+      setErrors((x) => [...x, uiErrorOf(e, fail)]);
       document.body.dataset.projectImport = `failed|${Date.now()}`;
       return;
     }
@@ -531,7 +597,6 @@ export function App() {
     setWarnings(session.current!.lastWarnings);
     setSelected(null);
     setSelectedFacility(null);
-    setSiting(null);
     applyProjectUi(p, next);
   };
   const resetProject = async () => {
@@ -547,7 +612,7 @@ export function App() {
     const next = { ...params, [key]: value };
     setParams(next);
     if (key !== 'limitM' && key !== 'maxSnapM') return;
-    if (!(await runTask((s, signal) => s.recompute({ limitM: next.limitM, maxSnapM: next.maxSnapM }, setProgress, signal)))) setParams(params);
+    if (!(await runTask((s, signal) => s.recompute({ limitM: next.limitM, maxSnapM: next.maxSnapM }, setProgress, signal), undefined, () => applyParam(key, value)))) setParams(params);
   };
 
   const applyRule = (rule: WalkableRule) => runTask((s, signal) => s.setWalkableRule(rule, setProgress, signal));
@@ -611,9 +676,10 @@ export function App() {
           )}
           {errors.map((e, i) => (
             <div key={i} className="error" role="alert" data-testid="error">
-              {e} <button onClick={() => setErrors((x) => x.filter((_, k) => k !== i))}>{t('dismiss')}</button>
+              {uiErrorText(e, lang)} <button onClick={() => setErrors((x) => x.filter((_, k) => k !== i))}>{t('dismiss')}</button>
             </div>
           ))}
+          {fault && <FaultBanner onRetry={() => { setFault(null); fault.retry(); }} onDismiss={() => setFault(null)} />}
 
           {offsetNotice && (
             <div className="offset-notice" role="alert" data-testid="offset-notice" data-before-m={Math.round(offsetNotice.beforeM)} data-after-m={Math.round(offsetNotice.afterM)} data-suggested={offsetNotice.suggested}>
@@ -644,10 +710,10 @@ export function App() {
                   <span>{t('radius')} ({t('metres')})</span>
                   <RadiusInput value={radiusM} min={50} max={params.limitM} onChange={(v) => setRadii((r) => ({ ...r, [typeId]: v }))} />
                   {typeInfo && typeInfo.confidence !== 'confirmed' && (
-                    <span className="badge uncertain" title={`${typeInfo.clause}: ${typeInfo.note} ${t('uncertainHint')}`}>⚠ {t('uncertain')}</span>
+                    <span className="badge uncertain" title={`${typeInfo.clause}: ${facilityTypeNote(lang, typeInfo)} ${t('uncertainHint')}`}>⚠ {t('uncertain')}</span>
                   )}
                 </label>
-                {typeInfo && <div className="hint">{typeInfo.clause} · {typeInfo.note} · ≈{Math.round(radiusM / params.speedMPerMin)} {t('minutes')} @ {params.speedMPerMin} m/min</div>}
+                {typeInfo && <div className="hint">{typeInfo.clause} · {facilityTypeNote(lang, typeInfo)} · ≈{fmt.min(radiusM / params.speedMPerMin, 0)} @ {fmt.speed(params.speedMPerMin)}</div>}
                 <div className="field modes" role="radiogroup" aria-label={t('mode')}>
                   <span>{t('mode')}</span>
                   <span className="mode-options">
@@ -660,6 +726,7 @@ export function App() {
               </section>
 
               {totals && <CoverageSummary totals={totals} rows={rows} mode={mode} otherShare={otherShare} straightOnly={straightOnly} speedMPerMin={params.speedMPerMin} lang={lang} showStraightOnly={showStraightOnly} onToggleStraightOnly={setShowStraightOnly} />}
+              {totals && snap?.populationMethod && <div className="hint" data-testid="coverage-population-method">{t('populationMethodLabel')}: {snap.populationMethod[lang]}</div>}
 
               <section>
                 <div className="section-title">{t('communities')} ({rows.filter((r) => r.idx >= 0).length})</div>
@@ -697,8 +764,8 @@ export function App() {
 
               <section>
                 <div className="section-title">{t('network')}</div>
-                {ns && <div className="hint" data-testid="graph-stats">{t('graphStats', { nodes: ns.nodes, edges: ns.edges, km: (ns.totalLengthM / 1000).toFixed(1), components: ns.components, share: (ns.largestComponentShare * 100).toFixed(1) })}</div>}
-                {snap.network && <div className="hint" data-testid="off-network">{t('offNetwork', { n: snap.offNetwork.origins, m: params.maxSnapM })}</div>}
+                {ns && <div className="hint" data-testid="graph-stats">{t('graphStats', { nodes: fmt.num(ns.nodes), edges: fmt.num(ns.edges), km: fmt.km(ns.totalLengthM), components: fmt.num(ns.components), share: fmt.pct(ns.largestComponentShare) })}</div>}
+                {snap.network && <div className="hint" data-testid="off-network">{t('offNetwork', { n: fmt.num(snap.offNetwork.origins), m: fmt.num(params.maxSnapM) })}</div>}
                 {mode === 'network' && <div className="hint">{t('clickFacility')}</div>}
                 <ParamInputs keys={['speedMPerMin', 'maxSnapM', 'limitM']} params={params} lang={lang} disabled={status === 'loading'} onApply={applyParam} />
                 {snap.network && session.current && <WalkableRuleInput rule={session.current.rule} disabled={status === 'loading'} onApply={applyRule} />}
@@ -706,23 +773,29 @@ export function App() {
 
               <section>
                 <div className="section-title">{t('loadLayers')}</div>
-                <LayerLoader names={snap.fileNames} sources={snap.sources} crs={Object.fromEntries(Object.entries(session.current?.layerFiles() ?? {}).map(([k, f]) => [k, f?.crs]))}
+                <LayerLoader notes={snap.fileNames.network ? { network: networkSourceLine(snap.fileNames.network, session.current?.layerFiles().network?.crs, snap.network?.stats, t, fmt) } : {}} names={snap.fileNames} sources={snap.sources} crs={Object.fromEntries(Object.entries(session.current?.layerFiles() ?? {}).map(([k, f]) => [k, f?.crs]))}
                   encoding={Object.fromEntries(Object.entries(session.current?.layerFiles() ?? {}).map(([k, f]) => [k, f?.encoding]))}
                   disabled={status === 'loading'} onFile={replaceLayer} onCrs={setLayerCrs}
+                  extra={{ population: <PopulationSourceInput value={popSource} onChange={setPopSource} buildingsName={popBuildings?.name} lang={lang} disabled={status === 'loading'} method={snap.populationMethod}
+                    onBuildings={async (file) => setPopBuildings(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined)}
+                    onApply={() => { const f = session.current?.layerFiles().population; if (f) loadLayer('population', { name: f.name, bytes: f.bytes, crs: f.crs, encoding: f.encoding, ...popExtras() }); }} /> }}
                   onEncoding={(kind, encoding) => { const f = session.current?.layerFiles()[kind]; if (f) loadLayer(kind, { ...f, encoding }); }} />
+                <FieldMappingNotes files={session.current?.layerFiles() ?? {}} notes={mappingStep.notes} offers={mappingStep.offers} disabled={status === 'loading'}
+                  onEdit={async (k, f) => { const lf = session.current ? await mappingStep.ask(k, f, session.current, true) : null; if (lf) loadLayer(k, lf); }} />
                 {(['facilities', 'population'] as const).map((k) => offsetChoices[k] && (
                   <div key={k} className="hint" data-testid={`offset-choice-${k}`}>
                     {t(k === 'facilities' ? 'layerFacilities' : 'layerPopulation')} · {t('offsetChoice', { choice: t(offsetChoices[k]!.choice === 'applied' ? 'offsetApplied' : 'offsetKept', { crs: offsetChoices[k]!.suggested }) })}
                   </div>
                 ))}
-                {warnings.map((w, i) => <div key={i} className="hint warning">{w}</div>)}
+                {warnings.map((w, i) => <div key={i} className="hint warning">{warningText(w, lang)}</div>)}
               </section>
 
               <section data-testid="project">
                 <div className="section-title">{t('project')}</div>
                 {restored && <div className="hint">{t('projectRestored')}</div>}
-                {savedAt && <div className="hint" data-testid="project-saved">{t('projectSaved', { time: new Date(savedAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB') })}</div>}
+                {savedAt && <div className="hint" data-testid="project-saved">{t('projectSaved', { time: fmt.time(savedAt) })}</div>}
                 {saveError && <div className="hint warning" role="alert" data-testid="project-save-error">{t('projectSaveFailed', { why: saveError })}</div>}
+                {storageFull && <StorageFullNotice onExport={exportProject} />}
                 <div className="project-row">
                   <button onClick={exportProject} data-testid="project-export">{t('projectExport')}</button>
                   <label className="button-like">{t('projectImport')}
@@ -749,6 +822,7 @@ export function App() {
           )}
         </DropZone>
       </div>
+      {mappingStep.dialog}
     </LangContext.Provider>
   );
 }

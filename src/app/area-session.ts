@@ -1,12 +1,18 @@
 import type { FacilityTable, PopulationTable } from '../core/point-tables.ts';
 import { DEFAULT_WALKABLE_RULE, type WalkableRule } from '../core/walkable-rule.ts';
-import { loadDistanceTable, loadLayerTables, type TypeDistances } from '../io/analysis-tables.ts';
+import { loadAnalysisTables, type TypeDistances } from '../io/analysis-tables.ts';
 import type { AreaManifest } from '../io/area-manifest.ts';
+import type { PopulationMethod } from '../core/population/population-method.ts';
+import type { PopulationSource } from '../core/population/population-source-spec.ts';
+import { populationSourceFiles } from './population-source-request.ts';
 import { openBrowserDuckDb } from '../io/duckdb-browser.ts';
 import { LoadError } from '../io/load-error.ts';
 import type { EncodingChoice } from '../io/decode-text.ts';
 import type { LayerSource } from '../io/read-any-layer.ts';
 import { readCommunities, type CommunityLayer } from '../io/read-communities.ts';
+import type { FieldMapping, MappedKind } from '../io/field-mapping/field-mapping.ts';
+import type { LayerInspection } from '../io/field-mapping/inspect-layer-table.ts';
+import type { RowDecision } from '../io/field-mapping/row-problems.ts';
 import type { SqlDatabase } from '../io/sql-database.ts';
 import { AnalysisClient } from '../../workers/client.ts';
 import { AnalysisPool } from '../../workers/analysis-pool.ts';
@@ -22,6 +28,13 @@ export interface LayerFile {
   bytes: Uint8Array;
   crs?: string;
   encoding?: EncodingChoice;
+  /** Population only: the file is buildings or community totals (src/core/population/population-source-spec.ts). */
+  populationSource?: PopulationSource;
+  /** Population only: buildings to spread community totals over (default: the area's buildings.geojson). */
+  buildings?: { name: string; bytes: Uint8Array };
+  /** Which column is what and how rows with problems were resolved (the field-mapping dialog); saved with the project. */
+  mapping?: FieldMapping;
+  rowDecision?: RowDecision;
 }
 
 export interface Progress {
@@ -45,7 +58,12 @@ export interface AreaSnapshot {
   fileNames: Partial<Record<LayerKind, string>>;
   /** What was detected (format, encoding, CRS) for each layer read through readAnyLayer. */
   sources: Partial<Record<LayerKind, LayerSource>>;
+  /** How the population file became population points (undefined: units as given). */
+  populationMethod?: PopulationMethod;
 }
+
+/** One analysis worker (module worker from this origin: it runs under its own, header-given CSP, see README). */
+const spawnAnalysisClient = () => new AnalysisClient(new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
 
 export const distanceKey = (type: string, mode: string) => `${type}|${mode}`;
 
@@ -68,12 +86,23 @@ export class AreaSession {
     readonly db: SqlDatabase & { version: string },
     readonly pool: AnalysisPool,
     public settings: { limitM: number; maxSnapM: number },
-  ) {}
+  ) {
+    // A crashed analysis worker is replaced on the next call and given the current layers again.
+    pool.revive = { spawn: spawnAnalysisClient, restore: (c) => this.loadInto(c) };
+  }
+
+  /** Sends the current layer files to one fresh worker (a replaced pool worker, the siting worker). */
+  private async loadInto(client: AnalysisClient, signal?: AbortSignal): Promise<void> {
+    const f = this.files;
+    if (f.population) await client.call('loadPopulation', await this.populationPayload(f.population), { signal });
+    if (f.facilities) await client.call('loadFacilities', f.facilities, { signal });
+    if (f.network) await client.call('loadNetwork', { ...f.network, rule: this.rule }, { signal });
+  }
 
   static async open(settings: { limitM: number; maxSnapM: number }): Promise<AreaSession> {
     // One analysis worker per core (capped at 8: beyond that the per-worker graph copies cost more than they save).
     const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-    const clients = Array.from({ length: cores }, () => new AnalysisClient(new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' })));
+    const clients = Array.from({ length: cores }, spawnAnalysisClient);
     const db = await openBrowserDuckDb();
     return new AreaSession(db, new AnalysisPool(clients), settings);
   }
@@ -86,7 +115,7 @@ export class AreaSession {
       if (!name) continue;
       onProgress({ label: name, done: k, total: kinds.length + 2 });
       const res = await fetch(fileUrls[name], { signal });
-      if (!res.ok) throw new LoadError(name, `HTTP ${res.status}`);
+      if (!res.ok) throw new LoadError(name, { en: `HTTP ${res.status}`, zh: `下载失败（HTTP ${res.status}）：请刷新页面重试` });
       this.files[kind] = { name, bytes: new Uint8Array(await res.arrayBuffer()) };
     }
     return this.rebuild(manifest, onProgress, signal);
@@ -115,7 +144,7 @@ export class AreaSession {
 
   private async swap(next: { files: Partial<Record<LayerKind, LayerFile>>; only?: LayerKind[]; rule?: WalkableRule; settings?: { limitM: number; maxSnapM: number } }, manifest: AreaManifest | undefined, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSnapshot> {
     if (!manifest) throw new Error('no area loaded');
-    const previous = { files: { ...this.files }, sources: { ...this.sources }, rule: this.rule, settings: this.settings };
+    const previous = { files: { ...this.files }, sources: { ...this.sources }, rule: this.rule, settings: this.settings, populationMethod: this.populationMethod };
     // Validate communities before touching the workers' state.
     if (next.files.communities && (!next.only || next.only.includes('communities'))) await this.readCommunitiesFile(next.files.communities);
     this.files = next.files;
@@ -137,6 +166,11 @@ export class AreaSession {
     }
   }
 
+  /** For the field-mapping dialog: columns, samples, the guessed mapping and row problems, read in a worker (big files stay off the main thread). */
+  inspectLayer(f: LayerFile, kind: MappedKind, mapping?: FieldMapping, signal?: AbortSignal): Promise<LayerInspection> {
+    return this.pool.one('inspectLayer', { name: f.name, bytes: f.bytes, crs: f.crs, encoding: f.encoding, kind, mapping }, { signal });
+  }
+
   private async readCommunitiesFile(f: LayerFile) {
     const layer = await this.pool.one('readLayer', f);
     const r = readCommunities(f.name, layer.text);
@@ -144,7 +178,7 @@ export class AreaSession {
   }
 
   private async sendLayer(kind: Exclude<LayerKind, 'communities'>, file: LayerFile) {
-    if (kind === 'population') return (await this.pool.broadcast('loadPopulation', file)) as unknown;
+    if (kind === 'population') return (await this.pool.broadcast('loadPopulation', await this.populationPayload(file))) as unknown;
     if (kind === 'facilities') return (await this.pool.broadcast('loadFacilities', file)) as unknown;
     return (await this.pool.broadcast('loadNetwork', { ...file, rule: this.rule })) as unknown;
   }
@@ -181,16 +215,19 @@ export class AreaSession {
     // Requests are structured-cloned to each worker (not transferred), so the session's bytes stay usable.
     const get = <K extends LayerKind>(k: K) => {
       const f = this.files[k];
-      if (!f) throw new LoadError(k, 'no file loaded');
+      if (!f) throw new LoadError(k, { en: 'no file loaded', zh: '尚未加载文件' });
       return f;
     };
 
     let population = prev?.population;
-    if (!only || only === 'population') {
+    this.manifest = manifest;
+    // Community totals are spread over the community units: new units re-place them.
+    if (!only || only === 'population' || (only === 'communities' && this.files.population?.populationSource?.from === 'community-totals')) {
       const f = get('population');
       step(f.name, 1);
-      const r = await this.pool.broadcast('loadPopulation', f, { signal });
+      const r = await this.pool.broadcast('loadPopulation', await this.populationPayload(f), { signal });
       population = r.table;
+      this.populationMethod = r.method;
       if (r.source) this.sources.population = r.source;
       warnings.push(...r.warnings);
     }
@@ -228,8 +265,9 @@ export class AreaSession {
       { signal, onProgress: (d, t, label) => onProgress({ label, done: 4 + d / Math.max(1, t), total: 6 }) },
     );
     step('DuckDB', 5);
-    await loadLayerTables(this.db, { population: { table: population!, community }, facilities: facilities!, communities: communities ?? { ids: [], names: [], namesEn: [] } });
-    await loadDistanceTable(this.db, computed.results);
+    // In chunks (a million units would hold the main thread for seconds as one Arrow table), swapped in together.
+    await loadAnalysisTables(this.db, { population: { table: population!, community }, facilities: facilities!, communities: communities ?? { ids: [], names: [], namesEn: [] } }, computed.results,
+      { signal, onProgress: (d, t) => onProgress({ label: 'DuckDB', done: 5 + d / Math.max(1, t), total: 6 }) });
     step('done', 6);
     this.snapshot = {
       manifest,
@@ -243,6 +281,7 @@ export class AreaSession {
       dbVersion: this.db.version,
       fileNames: Object.fromEntries(Object.entries(this.files).map(([k, f]) => [k, f?.name])),
       sources: { ...this.sources },
+      populationMethod: this.populationMethod,
     };
     this.lastWarnings = warnings;
     this.layerVersion++;
@@ -260,15 +299,18 @@ export class AreaSession {
    * serving the map. The worker is reused while the layers stay the same.
    */
   async site(req: AreaSitingRequest, onProgress: (p: Progress) => void, signal?: AbortSignal): Promise<AreaSitingResponse> {
-    if (!this.siting || this.siting.version !== this.layerVersion) {
+    if (!this.siting || this.siting.version !== this.layerVersion || this.siting.client.dead) {
       this.siting?.client.terminate();
-      const client = new AnalysisClient(new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
-      this.siting = { client, version: this.layerVersion };
+      this.siting = undefined;
+      const client = spawnAnalysisClient();
+      const version = this.layerVersion;
       onProgress({ label: 'layers', done: 0, total: 100 });
-      const f = this.files;
-      if (f.population) await client.call('loadPopulation', f.population, { signal });
-      if (f.facilities) await client.call('loadFacilities', f.facilities, { signal });
-      if (f.network) await client.call('loadNetwork', { ...f.network, rule: this.rule }, { signal });
+      // Kept only once every layer is in: a cancelled or crashed load leaves no half-loaded worker.
+      await this.loadInto(client, signal).catch((e) => {
+        client.terminate();
+        throw e;
+      });
+      this.siting = { client, version };
     }
     const worker = this.siting;
     const stop = () => {
@@ -290,6 +332,12 @@ export class AreaSession {
   }
 
   private siting?: { client: AnalysisClient; version: number };
+  private manifest?: AreaManifest;
+  private populationMethod?: PopulationMethod;
+  /** The population file with the files its form needs (communities, buildings, land use). */
+  private async populationPayload(f: LayerFile) {
+    return { ...f, ...(await populationSourceFiles(f, this.files.communities, this.manifest)) };
+  }
   private layerVersion = 0;
   lastWarnings: string[] = [];
   /** Which OSM ways are walkable (editable in the panel). */

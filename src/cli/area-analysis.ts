@@ -5,22 +5,32 @@ import type { DistanceMode } from '../core/distances-to-type.ts';
 import { createHandlers, type Task } from '../../workers/analysis-handlers.ts';
 import type { ComputeResponse, NetworkSummary } from '../../workers/protocol.ts';
 import { loadDistanceTable, loadLayerTables } from '../io/analysis-tables.ts';
-import { readAnyLayer, type LayerSource } from '../io/read-any-layer.ts';
+import type { LayerSource } from '../io/read-any-layer.ts';
+import type { FieldMapping } from '../io/field-mapping/field-mapping.ts';
+import { readMappedLayer } from '../io/field-mapping/read-mapped-layer.ts';
+import type { RowDecision } from '../io/field-mapping/row-problems.ts';
 import { readCommunities, type CommunityLayer } from '../io/read-communities.ts';
 import type { SqlDatabase } from '../io/sql-database.ts';
 import type { FacilityTable, PopulationTable } from '../core/point-tables.ts';
 import type { PopulationFields } from '../io/read-population.ts';
 import type { WalkableRule } from '../core/walkable-rule.ts';
+import type { PopulationMethod } from '../core/population/population-method.ts';
+import type { PopulationSourceFiles } from '../io/read-population-source-files.ts';
 
 /** A layer's file; `crs` (parseCrs syntax) defaults to the file's own (.prj, GeoJSON crs), else WGS84. */
 export interface AreaFile {
   name: string;
   bytes: Uint8Array;
   crs?: string;
+  /** Field mapping and row decisions (src/io/field-mapping), applied after reading. */
+  mapping?: FieldMapping;
+  rowDecision?: RowDecision;
+  refuseRowProblems?: boolean;
 }
 
 export interface AreaFiles {
-  population: AreaFile & { fields?: Partial<PopulationFields> };
+  /** `populationSource` (+ communities/buildings/landuse files): population as buildings or community totals. */
+  population: AreaFile & { fields?: Partial<PopulationFields> } & Partial<PopulationSourceFiles>;
   facilities: AreaFile;
   network?: AreaFile;
   communities?: AreaFile;
@@ -35,6 +45,8 @@ export interface AreaAnalysis {
   distances: ComputeResponse;
   warnings: string[];
   timingsMs: Record<string, number>;
+  /** How the population file became population points (buildings, community totals); undefined = units as given. */
+  populationMethod?: PopulationMethod;
   /** Per layer: the format, encoding and CRS it was read in (for summary.json). */
   sources: Partial<Record<keyof AreaFiles, LayerSource>>;
 }
@@ -62,7 +74,8 @@ export async function analyseArea(
   const pop = await time('loadPopulation', () => h.loadPopulation(files.population, noTask));
   const fac = await time('loadFacilities', () => h.loadFacilities(files.facilities, noTask));
   const net = files.network ? await time('loadNetwork', () => h.loadNetwork({ ...files.network!, ...(opts.rule ? { rule: opts.rule } : {}) }, noTask)) : undefined;
-  const comLayer = files.communities ? await readAnyLayer(files.communities.name, files.communities.bytes, { crs: files.communities.crs }) : undefined;
+  const c = files.communities;
+  const comLayer = c ? await readMappedLayer(c.name, c.bytes, { crs: c.crs, kind: 'communities', mapping: c.mapping, rowDecision: c.rowDecision, refuseRowProblems: c.refuseRowProblems }) : undefined;
   const com = comLayer ? readCommunities(files.communities!.name, comLayer.text) : undefined;
   const { community } = com
     ? await time('assignCommunities', () => h.assignCommunities({ polygons: com.table.polygons }, noTask))
@@ -90,6 +103,7 @@ export async function analyseArea(
     distances,
     warnings: [...pop.warnings, ...fac.warnings, ...(net?.warnings ?? []), ...(comLayer?.warnings ?? []), ...(com?.warnings ?? []), ...checks],
     timingsMs,
+    populationMethod: pop.method,
     sources: {
       population: pop.source,
       facilities: fac.source,

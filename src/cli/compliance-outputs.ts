@@ -111,6 +111,7 @@ export async function writeComplianceOutputs(o: ComplianceOutputOptions): Promis
     floorArea,
     sources: area?.attribution ?? [o.lang === 'zh' ? '输入数据的来源与许可未记录（无 area.json）：请自行核对。' : 'Sources and licences of the input data are not recorded (no area.json): check them.'],
     inputs: Object.values(o.inputs).filter((p): p is string => !!p).map((p) => path.basename(p)),
+    populationMethod: a.populationMethod,
   });
   await writeFile(path.join(o.out, 'report.html'), html);
   const failures = rankedFailures(compliance.rows).length;

@@ -8,6 +8,7 @@ import { openNodeDuckDb } from '../io/duckdb-node.ts';
 import type { SqlDatabase } from '../io/sql-database.ts';
 import { communityTableCsv, type CommunityTableBlock } from '../io/community-table-csv.ts';
 import { checkFileSize } from '../io/file-size-limit.ts';
+import { cliErrorMessage, cliMessageLang, cliWarning } from './message-lang.ts';
 import { formatCsv } from '../io/format-csv.ts';
 import { readFacilitiesFile } from '../io/read-facilities-file.ts';
 import type { PopulationFields } from '../io/read-population.ts';
@@ -17,6 +18,8 @@ import { loadPresetArg, presetMaxRadiusM, PRESET_USAGE, reportLang, writeComplia
 import { SITE_USAGE, siteCommand } from './site-command.ts';
 import { CRS_FLAGS_USAGE, crsFlags, crsSummary } from './crs-flags.ts';
 import { SITING_PARAMS } from '../core/siting/siting-params.ts';
+import { POPULATION_SOURCE_USAGE, populationSourceFlags } from './population-source-flags.ts';
+import { MAPPING_FLAGS_USAGE, mappingFlags } from './mapping-flags.ts';
 
 const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生活圈), headless
 
@@ -27,6 +30,7 @@ const USAGE = `lifecircle — 15-minute life-circle coverage (15分钟社区生�
   lifecircle analyze --network FILE --population FILE --facilities FILE [--communities FILE]
                      [--mode network|straight] [--speed 80] [--max-snap 250] [--preset ID|FILE.json] [--lang zh|en] --out DIR
       Writes DIR/units.csv, DIR/communities.csv and DIR/summary.json (with --preset also compliance.csv and report.html).
+      --lang zh also prints load errors and warnings in Chinese (default: English).
       network: .osm.pbf, .osm or GeoJSON lines; population: CSV id,lon,lat,pop or GeoJSON;
       facilities: CSV id,lon,lat,type, GeoJSON (type property or OSM tags) or an OSM file.
       --id-col/--lon-col/--lat-col/--pop-col rename the population columns.
@@ -35,6 +39,8 @@ ${CRS_FLAGS_USAGE}
       --walkable-rule FILE.json replaces lists of the walkable rule, e.g. {"excludedHighways": ["motorway", "trunk"]}
       (keys: excludedHighways, footDenied, accessDenied, footAllowed; see docs/analysis-flow.md).
 ${PRESET_USAGE}
+${POPULATION_SOURCE_USAGE}
+${MAPPING_FLAGS_USAGE}
 
 ${SITE_USAGE}
 Parameters:
@@ -44,7 +50,7 @@ Siting parameters (lifecircle site):
 ${(SITING_PARAMS as readonly ParamSpec[]).map((p) => `  --${p.flag.padEnd(15)} ${p.en} (${p.zh}), ${p.unit || p.values?.join('|')}, default ${p.default}. ${p.doc}`).join('\n')}
 `;
 
-const SWITCHES = new Set(['exact', 'heuristic']);
+const SWITCHES = new Set(['exact', 'heuristic', 'skip-bad-rows']);
 
 function parseArgs(argv: string[]): { command: string; flags: Record<string, string> } {
   const [command = 'help', ...rest] = argv;
@@ -118,11 +124,15 @@ async function analyze(flags: Record<string, string>) {
   const preset = flags.preset !== undefined ? await loadPresetArg(flags.preset) : undefined;
   const lang = reportLang(flags.lang);
   const crs = await crsFlags(flags, ['population', 'facilities', 'communities', 'network'] as const);
+  const maps = await mappingFlags(flags, ['population', 'facilities', 'communities'] as const);
   const files: AreaFiles = {
-    population: { ...(await file(flags.population)), fields: populationFields(flags), crs: crs.population },
-    facilities: { ...(await file(flags.facilities)), crs: crs.facilities },
+    population: {
+      ...(await file(flags.population)), fields: populationFields(flags), crs: crs.population, ...maps.options.population,
+      ...(await populationSourceFlags(flags, flags.communities ? { ...(await file(flags.communities)), crs: crs.communities } : undefined)),
+    },
+    facilities: { ...(await file(flags.facilities)), crs: crs.facilities, ...maps.options.facilities },
     network: flags.network ? { ...(await file(flags.network)), crs: crs.network } : undefined,
-    communities: flags.communities ? { ...(await file(flags.communities)), crs: crs.communities } : undefined,
+    communities: flags.communities ? { ...(await file(flags.communities)), crs: crs.communities, ...maps.options.communities } : undefined,
   };
   const t0 = performance.now();
   const rule = flags['walkable-rule'] ? await readWalkableRule(flags['walkable-rule']) : undefined;
@@ -137,7 +147,7 @@ async function analyze(flags: Record<string, string>) {
   const db = opened[0];
   const types = a.facilities.types;
   // Also in summary.json; printed so that a problem that did not stop the run is seen.
-  for (const w of a.warnings) console.error(`lifecircle: warning: ${w}`);
+  for (const w of a.warnings) console.error(`lifecircle: warning: ${cliWarning(w, cliMessageLang(['--lang', flags.lang]))}`);
   await mkdir(flags.out, { recursive: true });
 
   const byType = new Map(a.distances.results.map((r) => [r.type, r]));
@@ -174,8 +184,12 @@ async function analyze(flags: Record<string, string>) {
     },
     totals,
     // The coordinate system each layer was converted from, and what was detected about each file.
+    // How the population file became population points (units as given, buildings, community totals spread).
+    population_method: a.populationMethod ?? { from: 'units' },
     crs: crsSummary(a.sources),
     layer_sources: a.sources,
+    // The --<layer>-mapping files and mappings used, and whether rows with problems were skipped.
+    field_mapping: maps.summary,
     warnings: a.warnings,
     timings_ms: { ...a.timingsMs, total: Math.round(performance.now() - t0) },
   };
@@ -200,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    console.error(`lifecircle: ${(e as Error).message}`);
+    console.error(`lifecircle: ${cliErrorMessage(e, cliMessageLang(argv))}`);
     return 1;
   }
 }

@@ -1,5 +1,5 @@
 import type { PolygonColumns } from '../core/polygon-columns.ts';
-import { coordinateProblem } from './check-coordinates.ts';
+import { coordinateProblemText } from './check-coordinates.ts';
 import { LoadError } from './load-error.ts';
 import { parseFeatureCollection } from './parse-feature-collection.ts';
 
@@ -14,8 +14,9 @@ export interface CommunityLayer {
   geojson: GeoJSON.FeatureCollection;
 }
 
-const ID_KEYS = ['id', 'code', 'ID', 'CODE', '编号', '代码'];
-const NAME_KEYS = ['name', 'name_zh', 'NAME', '名称', '社区', 'community'];
+/** Property names tried for the id and the display name (exported for the field-mapping step's guess). */
+export const ID_KEYS = ['id', 'code', 'ID', 'CODE', '编号', '代码'];
+export const NAME_KEYS = ['name', 'name_zh', 'NAME', '名称', '社区', 'community'];
 
 /** Reads (Multi)Polygon features; other geometries are reported and skipped. */
 export function readCommunities(file: string, text: string): { table: CommunityLayer; warnings: string[] } {
@@ -46,6 +47,7 @@ export function readCommunities(file: string, text: string): { table: CommunityL
     const pick = (keys: string[]) => keys.map((key) => p[key]).find((v) => v !== undefined && v !== null && v !== '');
     const id = String(pick(ID_KEYS) ?? `C${String(k + 1).padStart(2, '0')}`);
     const where = `feature ${i + 1}${pick(ID_KEYS) !== undefined ? ` (${id.slice(0, 40)})` : ''}`;
+    const whereZh = `第 ${i + 1} 个要素${pick(ID_KEYS) !== undefined ? `（${id.slice(0, 40)}）` : ''}`;
     const closedPolys: number[][][][] = [];
     for (const poly of polys as number[][][][]) {
       const rings: number[][][] = [];
@@ -56,10 +58,10 @@ export function readCommunities(file: string, text: string): { table: CommunityL
           ring = [...ring, first];
           warnings.push(`${file}: ${where}: a ring is not closed (its last position differs from the first); it was closed. Fix the geometry in GIS if the shape looks wrong.`);
         }
-        if (ring.length < 4) throw new LoadError(file, `${where}: a polygon ring needs at least 4 positions (the first repeated at the end); fix or delete the feature`);
+        if (ring.length < 4) throw new LoadError(file, { en: `${where}: a polygon ring needs at least 4 positions (the first repeated at the end); fix or delete the feature`, zh: `${whereZh}：多边形的环至少需要 4 个点（首点在末尾重复一次），请修复或删除这个要素` });
         for (const [lon, lat] of ring) {
-          const problem = coordinateProblem(lon, lat);
-          if (problem) throw new LoadError(file, `${where}: ${problem}`);
+          const problem = coordinateProblemText(lon, lat);
+          if (problem) throw new LoadError(file, { en: `${where}: ${problem.en}`, zh: `${whereZh}：${problem.zh}` });
           coords.push(lon, lat);
         }
         if (crossesItself(ring)) warnings.push(`${file}: ${where}: the boundary crosses itself, so which residents are inside may be wrong; repair it in GIS (e.g. QGIS "Fix geometries")`);
@@ -78,7 +80,10 @@ export function readCommunities(file: string, text: string): { table: CommunityL
     features.push({ type: 'Feature', geometry, properties: { ...p, id, name: names[k] } });
   });
   if (features.length === 0)
-    throw new LoadError(file, `no Polygon or MultiPolygon features (found ${fc.features.length} other features${otherTypes.size ? `: ${[...otherTypes].join(', ')}` : ''}); community units need boundary polygons`);
+    throw new LoadError(file, {
+      en: `no Polygon or MultiPolygon features (found ${fc.features.length} other features${otherTypes.size ? `: ${[...otherTypes].join(', ')}` : ''}); community units need boundary polygons`,
+      zh: `没有 Polygon 或 MultiPolygon 要素（只有 ${fc.features.length} 个其他要素${otherTypes.size ? `：${[...otherTypes].join('、')}` : ''}）：社区单元需要边界多边形，请确认为本图层选择了社区边界文件`,
+    });
   if (skipped.length)
     warnings.unshift(`${file}: skipped ${skipped.length} of ${fc.features.length} features that are not polygons or have invalid coordinates (features ${skipped.slice(0, 8).join(', ')}${skipped.length > 8 ? ', …' : ''})`);
   return {

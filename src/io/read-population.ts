@@ -1,5 +1,5 @@
 import type { PopulationTable } from '../core/point-tables.ts';
-import { coordinateProblem } from './check-coordinates.ts';
+import { coordinateProblemText } from './check-coordinates.ts';
 import { geometryRepresentativePoint } from './geometry-representative-point.ts';
 import { LoadError } from './load-error.ts';
 import { parseCsv } from './parse-csv.ts';
@@ -15,7 +15,8 @@ export interface PopulationFields {
 
 export const DEFAULT_POPULATION_FIELDS: PopulationFields = { id: 'id', lon: 'lon', lat: 'lat', pop: 'pop' };
 
-const ALIASES: Record<keyof PopulationFields, string[]> = {
+/** Exported for the field-mapping step, which guesses columns the way this reader finds them. */
+export const POPULATION_ALIASES: Record<keyof PopulationFields, string[]> = {
   id: ['id', 'fid', 'code', 'name'],
   lon: ['lon', 'lng', 'longitude', 'x'],
   lat: ['lat', 'latitude', 'y'],
@@ -57,11 +58,14 @@ function csvRows(file: string, text: string, warnings: string[]): Row[] {
   const { header, rows, delimiter } = parseCsv(text);
   // Numbers where names belong (and no known column name): the header line is missing. Year columns
   // such as "id,lon,lat,2020,2021" are fine, since lon/lat are named.
-  const known = new Set(Object.values(ALIASES).flat().map((n) => n.toLowerCase()));
+  const known = new Set(Object.values(POPULATION_ALIASES).flat().map((n) => n.toLowerCase()));
   if (header.filter(isNumberCell).length >= 2 && !header.some((h) => known.has(h.toLowerCase())))
-    throw new LoadError(file, `the first line looks like data, not a header ("${header.join(delimiter).slice(0, 80)}"): add a header line such as id,lon,lat,pop`);
-  if (header.length < 3) throw new LoadError(file, `expected a CSV header like "id,lon,lat,pop", found "${header.join(',')}"`);
-  if (rows.length === 0) throw new LoadError(file, `the file has no data rows (only the header line "${header.join(delimiter).slice(0, 80)}")`);
+    throw new LoadError(file, {
+      en: `the first line looks like data, not a header ("${header.join(delimiter).slice(0, 80)}"): add a header line such as id,lon,lat,pop`,
+      zh: `第一行像是数据而不是表头（“${header.join(delimiter).slice(0, 80)}”）：请在文件开头加一行表头，如 id,lon,lat,pop`,
+    });
+  if (header.length < 3) throw new LoadError(file, { en: `expected a CSV header like "id,lon,lat,pop", found "${header.join(',')}"`, zh: `需要类似“id,lon,lat,pop”的 CSV 表头，文件中是“${header.join(',')}”：请检查表头和分隔符` });
+  if (rows.length === 0) throw new LoadError(file, { en: `the file has no data rows (only the header line "${header.join(delimiter).slice(0, 80)}")`, zh: `文件中没有数据行（只有表头“${header.join(delimiter).slice(0, 80)}”）：请确认导出了数据` });
   const lower = header.map((h) => h.toLowerCase());
   const seen = new Map<string, number[]>();
   lower.forEach((h, i) => seen.set(h, [...(seen.get(h) ?? []), i + 1]));
@@ -83,7 +87,7 @@ function csvRows(file: string, text: string, warnings: string[]): Row[] {
 
 function geojsonRows(file: string, text: string): Row[] {
   const fc = parseFeatureCollection(file, text, 'population points or polygons');
-  if (fc.features.length === 0) throw new LoadError(file, 'no features: the FeatureCollection is empty');
+  if (fc.features.length === 0) throw new LoadError(file, { en: 'no features: the FeatureCollection is empty', zh: '没有要素：FeatureCollection 是空的，请确认导出了数据' });
   const rows = fc.features.map((f, i) => {
     const props = f.properties ?? {};
     const keys = Object.keys(props);
@@ -99,7 +103,10 @@ function geojsonRows(file: string, text: string): Row[] {
   });
   if (rows.every((r) => r.lon === undefined)) {
     const types = [...new Set(fc.features.map((f) => (f.geometry ? String(f.geometry.type) : 'no geometry')))].join(', ');
-    throw new LoadError(file, `none of the ${rows.length} features has a usable Point or Polygon geometry (found: ${types}); a population layer needs points or polygons with a population property`);
+    throw new LoadError(file, {
+      en: `none of the ${rows.length} features has a usable Point or Polygon geometry (found: ${types}); a population layer needs points or polygons with a population property`,
+      zh: `${rows.length} 个要素中没有一个有可用的点或面几何（其中有：${types.replace(/no geometry/g, '无几何')}）：人口图层需要带人口属性的点或面，请确认为本图层选择了正确的文件`,
+    });
   }
   return rows;
 }
@@ -108,11 +115,11 @@ function geojsonRows(file: string, text: string): Row[] {
 function resolve(keys: string[], role: keyof PopulationFields, fields: PopulationFields, explicit: Partial<PopulationFields>) {
   const lower = keys.map((k) => k.toLowerCase());
   if (explicit[role]) return lower.includes(explicit[role]!.toLowerCase()) ? explicit[role]! : null;
-  return [fields[role], ...ALIASES[role]].find((n) => lower.includes(n.toLowerCase())) ?? null;
+  return [fields[role], ...POPULATION_ALIASES[role]].find((n) => lower.includes(n.toLowerCase())) ?? null;
 }
 
 function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: Partial<PopulationFields>, unit: 'rows' | 'features'): ReadResult<PopulationTable> {
-  if (rows.length === 0) throw new LoadError(file, 'the file has no rows');
+  if (rows.length === 0) throw new LoadError(file, { en: 'the file has no rows', zh: '文件中没有数据行：请确认导出了数据' });
   const keys = rows[0].keys;
   const geo = rows[0].lon !== undefined || rows.some((r) => r.lon !== undefined);
   const popField = resolve(keys, 'pop', fields, explicit);
@@ -120,7 +127,7 @@ function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: 
   const latField = geo ? null : resolve(keys, 'lat', fields, explicit);
   const idField = resolve(keys, 'id', fields, explicit);
   const missing = [!popField && `population ("${fields.pop}")`, !geo && !lonField && `longitude ("${fields.lon}")`, !geo && !latField && `latitude ("${fields.lat}")`].filter(Boolean);
-  if (missing.length) throw new LoadError(file, `missing column ${missing.join(', ')}; found: ${keys.join(', ')}. Rename the column or set it in the loader options.`);
+  if (missing.length) throw new LoadError(file, { en: `missing column ${missing.join(', ')}; found: ${keys.join(', ')}. Rename the column or set it in the loader options.`, zh: `缺少列 ${missing.join('、')}，文件中的列是：${keys.join('、')}。请重命名该列，或在加载选项中指定列名` });
 
   const n = rows.length;
   const coords = new Float64Array(2 * n);
@@ -139,8 +146,8 @@ function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: 
       skipped.push(r.line);
       continue;
     }
-    const problem = coordinateProblem(lon, lat);
-    if (problem) throw new LoadError(file, `row ${r.line}: ${problem} (lon=${lon}, lat=${lat})`);
+    const problem = coordinateProblemText(lon, lat);
+    if (problem) throw new LoadError(file, { en: `row ${r.line}: ${problem.en} (lon=${lon}, lat=${lat})`, zh: `第 ${r.line} 行：${problem.zh}（lon=${lon}，lat=${lat}）` });
     coords[2 * k] = lon;
     coords[2 * k + 1] = lat;
     pop[k] = p;
@@ -148,7 +155,7 @@ function toTable(file: string, rows: Row[], fields: PopulationFields, explicit: 
     lines.push(r.line);
     k++;
   }
-  if (k === 0) throw new LoadError(file, `no row has a usable location and a non-negative number in "${popField}"`);
+  if (k === 0) throw new LoadError(file, { en: `no row has a usable location and a non-negative number in "${popField}"`, zh: `没有一行同时有可用的位置和“${popField}”列中的非负数字：请检查坐标列和人口列` });
   const warnings = skipped.length
     ? [`${file}: skipped ${skipped.length} of ${n} ${unit} without a location or a non-negative population (${unit} ${list(skipped)})`]
     : [];
