@@ -754,7 +754,7 @@ export function App() {
               <SitingPanel lang={lang} gaps={gaps} result={sitingNow} compliance={sitingCompliance} running={sitingRunning} showGaps={showGaps} showAfter={showAfter} selectedGap={selectedGap}
                 onShowGaps={setShowGaps} onShowAfter={setShowAfter} onSelectGap={selectGap} onSelectProposal={selectProposal} onRun={runSiting}
                 onExportGaps={exportGaps} onExportProposals={exportProposals} onExportProposalsCsv={exportProposalsCsv} onExportCandidates={exportCandidates}
-                onError={(m) => setErrors((x) => [...x, m])} />
+                onError={(e) => setErrors((x) => [...x, uiErrorOf(e)])} />
 
               <section className="exports">
                 <div className="section-title">{t('export')}</div>

@@ -9,8 +9,11 @@ import { chromiumAvailable, launchChromium, startPreview, watchPage } from './br
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = 4203;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-/** 50 by default (the issue's soak); SOAK_ITERATIONS=n for a quicker look. */
-const ITERATIONS = Number(process.env.SOAK_ITERATIONS ?? 50);
+/**
+ * `npm run test:soak` runs the issue's 50 iterations (≈ 4–5 min on 2 cores); inside `npm test` the
+ * same test runs 12 (enough for the heap check against iteration 5) to keep the suite short.
+ */
+const ITERATIONS = Number(process.env.SOAK_ITERATIONS ?? 12);
 /** The JS heap after the last iteration may exceed the heap after iteration 5 by at most this share. */
 const HEAP_GROWTH_BOUND = 0.5;
 

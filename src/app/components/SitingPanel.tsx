@@ -56,7 +56,8 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
   onExportProposals: () => void;
   onExportProposalsCsv: () => void;
   onExportCandidates: () => void;
-  onError: (message: string) => void;
+  /** A candidate file that cannot be read: the thrown error (a LoadError carries the Chinese message too). */
+  onError: (error: unknown) => void;
 }) {
   const t = useT();
   const f = useFormat();
@@ -81,7 +82,7 @@ export function SitingPanel({ lang, gaps, result, compliance, running, showGaps,
       const r = readSitePoints(file.name, layer.text);
       setUser({ ...r.table, name: file.name });
     } catch (e) {
-      onError((e as Error).message);
+      onError(e);
     }
   };
   const total = gaps?.reduce((s, g) => s + g.population, 0) ?? 0;
