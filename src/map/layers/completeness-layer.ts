@@ -1,4 +1,4 @@
-import { densePointStyle, thinPoints, ThinnedScatterplotLayer } from './dense-point-style.ts';
+import { unitDiscsLayer } from './dense-point-style.ts';
 import type { RGBA } from '../coverage-colors.ts';
 
 /**
@@ -35,19 +35,5 @@ export function completenessLayer(coords: Float64Array, share: Float64Array) {
     fill.set(completenessColor(share[i]), 4 * i);
     line.set(CELL_OUTLINE, 4 * i);
   }
-  const thin = thinPoints(n, { getPosition: { value: coords, size: 2 }, getFillColor: { value: fill, size: 4, normalized: true }, getLineColor: { value: line, size: 4, normalized: true }, getLineWidth: { value: new Float32Array(n).fill(1), size: 1 } });
-  return new ThinnedScatterplotLayer({
-    id: 'population',
-    // The same attribute set as the population layer it replaces (same id), so deck.gl swaps buffers only.
-    data: thin.data,
-    pointIndex: thin.index,
-    radiusUnits: 'meters',
-    getRadius: 32,
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [0, 0, 0, 80],
-    ...densePointStyle(n),
-  });
+  return unitDiscsLayer(coords, fill, line, new Float32Array(n).fill(1));
 }

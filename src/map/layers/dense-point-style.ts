@@ -54,3 +54,26 @@ export class ThinnedScatterplotLayer extends ScatterplotLayer<unknown, { pointIn
     return info;
   }
 }
+
+/**
+ * The population units as discs (32 m, outlined, pickable as layer id `population`) from per-unit
+ * colours and outline widths: the coverage and the completeness colourings both draw through this,
+ * so swapping one for the other keeps the same attributes and deck.gl only swaps buffers.
+ */
+export function unitDiscsLayer(coords: Float64Array, fill: Uint8Array, line: Uint8Array, width: Float32Array) {
+  const n = coords.length / 2;
+  const thin = thinPoints(n, { getPosition: { value: coords, size: 2 }, getFillColor: { value: fill, size: 4, normalized: true }, getLineColor: { value: line, size: 4, normalized: true }, getLineWidth: { value: width, size: 1 } });
+  return new ThinnedScatterplotLayer({
+    id: 'population',
+    data: thin.data,
+    pointIndex: thin.index,
+    radiusUnits: 'meters',
+    getRadius: 32,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [0, 0, 0, 80],
+    ...densePointStyle(n),
+  });
+}

@@ -1,4 +1,4 @@
-import { densePointStyle, thinPoints, ThinnedScatterplotLayer } from './dense-point-style.ts';
+import { unitDiscsLayer } from './dense-point-style.ts';
 import { distanceColor, STRAIGHT_ONLY_OUTLINE, UNCOVERED_OUTLINE } from '../coverage-colors.ts';
 
 /**
@@ -21,18 +21,5 @@ export function populationLayer(coords: Float64Array, distance: Float64Array | n
       width[i] = 3;
     }
   }
-  const thin = thinPoints(n, { getPosition: { value: coords, size: 2 }, getFillColor: { value: fill, size: 4, normalized: true }, getLineColor: { value: line, size: 4, normalized: true }, getLineWidth: { value: width, size: 1 } });
-  return new ThinnedScatterplotLayer({
-    id: 'population',
-    data: thin.data,
-    pointIndex: thin.index,
-    radiusUnits: 'meters',
-    getRadius: 32,
-    stroked: true,
-    lineWidthUnits: 'pixels',
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [0, 0, 0, 80],
-    ...densePointStyle(n),
-  });
+  return unitDiscsLayer(coords, fill, line, width);
 }
