@@ -29,17 +29,23 @@ export async function loadPresetArg(arg: string): Promise<Preset> {
   try {
     text = await readFile(arg, 'utf8');
   } catch {
-    throw new Error(`--preset: "${arg}" is neither a shipped preset (${PRESET_CATALOG.map((p) => p.id).join(', ')}) nor a readable file`);
+    const ids = PRESET_CATALOG.map((p) => p.id).join(', ');
+    throw bilingualError(`--preset: "${arg}" is neither a shipped preset (${ids}) nor a readable file`, `--preset：“${arg}”既不是内置预设（${ids}），也不是可读取的文件`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`--preset ${arg}: not valid JSON (${(e as Error).message})`);
+    throw bilingualError(`--preset ${arg}: not valid JSON (${(e as Error).message})`, `--preset ${arg}：不是有效的 JSON（${(e as Error).message}），文件可能不完整：请重新导出预设`);
   }
   const r = validatePreset(json);
-  if (!r.ok) throw new Error(`--preset ${arg} is not a valid preset:\n  ${r.errors.join('\n  ')}`);
+  if (!r.ok) throw bilingualError(`--preset ${arg} is not a valid preset:\n  ${r.errors.join('\n  ')}`, `--preset ${arg} 不是有效的预设（问题所在的字段路径保留英文原文）：\n  ${r.errors.join('\n  ')}`);
   return r.preset;
+}
+
+/** An Error whose Chinese text the CLI prints with --lang zh (messageZh, as LoadError carries it). */
+function bilingualError(en: string, zh: string): Error {
+  return Object.assign(new Error(en), { messageZh: zh });
 }
 
 export function reportLang(flag: string | undefined): ReportLang {
