@@ -1,35 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { haversineMetres } from '../../../src/core/geodesic-distance.ts';
+import { fixture, maxMetres, original, rejects } from './format-fixtures.ts';
 import { readAnyLayer } from '../../../src/io/read-any-layer.ts';
 import { readCommunities } from '../../../src/io/read-communities.ts';
 import { readFacilities } from '../../../src/io/read-facilities.ts';
 import { readFacilitiesFile } from '../../../src/io/read-facilities-file.ts';
 
 // Fixtures: scripts/make-import-fixtures.sh (step 8), written by GDAL's GPKG driver from the default area.
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const AREA = path.join(ROOT, 'data/nanjing-xinjiekou');
-const FIX = path.join(ROOT, 'test/fixtures/import');
-const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIX, name)));
-const original = (name: string) => readFileSync(path.join(AREA, name), 'utf8');
-
-/** Largest haversine distance, metres, between corresponding lon/lat pairs. */
-function maxMetres(a: ArrayLike<number>, b: ArrayLike<number>) {
-  expect(a.length).toBe(b.length);
-  let worst = 0;
-  for (let i = 0; i < a.length; i += 2) worst = Math.max(worst, haversineMetres(a[i], a[i + 1], b[i], b[i + 1]));
-  return worst;
-}
-const rejects = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { messageZh?: string };
-  }
-  throw new Error('expected a LoadError');
-};
 /** GeoJSON properties without null values: a GeoPackage cannot tell a null field from an unset one. */
 const withoutNulls = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
 

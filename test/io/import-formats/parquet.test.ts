@@ -1,35 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { strToU8 } from 'fflate';
 import { parquetMetadata } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { haversineMetres } from '../../../src/core/geodesic-distance.ts';
+import { fixture, maxMetres, original, rejects } from './format-fixtures.ts';
 import { readAnyLayer } from '../../../src/io/read-any-layer.ts';
 import { readCommunities } from '../../../src/io/read-communities.ts';
 import { readPopulation } from '../../../src/io/read-population.ts';
 
 // Fixtures: scripts/make-import-fixtures.sh (step 8): GDAL's WKB in EPSG:4549, written to Parquet by DuckDB.
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const AREA = path.join(ROOT, 'data/nanjing-xinjiekou');
-const FIX = path.join(ROOT, 'test/fixtures/import');
-const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIX, name)));
-const original = (name: string) => readFileSync(path.join(AREA, name), 'utf8');
 const codecs = (bytes: Uint8Array) => new Set(parquetMetadata(bytes).row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec)));
-
-function maxMetres(a: ArrayLike<number>, b: ArrayLike<number>) {
-  expect(a.length).toBe(b.length);
-  let worst = 0;
-  for (let i = 0; i < a.length; i += 2) worst = Math.max(worst, haversineMetres(a[i], a[i + 1], b[i], b[i + 1]));
-  return worst;
-}
-const rejects = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { messageZh?: string };
-  }
-  throw new Error('expected a LoadError');
-};
 /** The fixture with the last occurrence of `from` in its footer replaced by `to` (same length, so the file stays valid). */
 function patched(name: string, from: string, to: string) {
   expect(to.length).toBe(from.length);
