@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { connectedClient } from '../workers/connected-client.ts';
 import { createHandlers, type Task } from '../../workers/analysis-handlers.ts';
-import { AnalysisClient, type MessageEndpoint } from '../../workers/client.ts';
-import type { WorkerRequest } from '../../workers/protocol.ts';
-import { serveHandlers } from '../../workers/serve-handlers.ts';
 import { uiErrorOf, uiErrorText } from '../../src/app/ui-error.ts';
 import { cliErrorMessage, cliMessageLang } from '../../src/cli/message-lang.ts';
 import { LoadError, messageZhOf } from '../../src/io/load-error.ts';
@@ -24,19 +21,6 @@ const WORKER_LAYERS = { population: 'loadPopulation', facilities: 'loadFacilitie
 const workerErrors = cases.filter((c) => c.expect === 'error' && c.layer in WORKER_LAYERS && !c.sparseBytes);
 const noTask: Task = { progress: () => {}, checkpoint: async () => {} };
 
-function connectedClient() {
-  const { port1, port2 } = new MessageChannel();
-  serveHandlers(createHandlers(), {
-    postMessage: (m, t) => port2.postMessage(m, t),
-    onMessage: (fn) => port2.on('message', (m: WorkerRequest) => fn(m)),
-  });
-  const endpoint: MessageEndpoint = {
-    postMessage: (m, t) => port1.postMessage(m, t as never),
-    addEventListener: (_type, fn) => port1.on('message', (data) => fn({ data })),
-    terminate: () => { port1.close(); port2.close(); },
-  };
-  return new AnalysisClient(endpoint);
-}
 
 describe('localised load errors on their way to the user', () => {
   it('a LoadError says the same in Chinese, after the file name', () => {

@@ -1,29 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../workers/analysis-handlers.ts';
-import { AnalysisClient, type MessageEndpoint } from '../../workers/client.ts';
-import { transferList, type WorkerRequest } from '../../workers/protocol.ts';
-import { serveHandlers } from '../../workers/serve-handlers.ts';
+import { connectedClient } from './connected-client.ts';
+import { transferList } from '../../workers/protocol.ts';
 
 const AREA = path.resolve(import.meta.dirname, '../../data/nanjing-xinjiekou');
 const file = (f: string) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(AREA, f))) });
 
-/** The worker's handlers behind a real MessageChannel: the same messages, cloning and transfers. */
-function connectedClient() {
-  const { port1, port2 } = new MessageChannel();
-  serveHandlers(createHandlers(), {
-    postMessage: (m, t) => port2.postMessage(m, t),
-    onMessage: (fn) => port2.on('message', (m: WorkerRequest) => fn(m)),
-  });
-  const endpoint: MessageEndpoint = {
-    postMessage: (m, t) => port1.postMessage(m, t as never),
-    addEventListener: (_type, fn) => port1.on('message', (data) => fn({ data })),
-    terminate: () => { port1.close(); port2.close(); },
-  };
-  return new AnalysisClient(endpoint);
-}
 
 describe('the worker protocol', () => {
   it('collects every typed-array buffer of a nested payload for transfer', () => {
