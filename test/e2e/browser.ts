@@ -34,3 +34,22 @@ export function startPreview(root: string, port: number): Promise<PreviewServer>
   const outDir = process.env.LIFECIRCLE_DIST;
   return preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host: '127.0.0.1' }, ...(outDir ? { build: { outDir } } : {}) });
 }
+
+/**
+ * The preview of the build, Chromium, and one page (zh-CN, watched) on the default area with its
+ * first figures shown: the set-up most e2e files share. `closeApp` undoes it.
+ */
+export async function openApp(root: string, port: number, watch: { consoleErrors: string[]; foreignRequests: string[] }, viewport = { width: 1400, height: 900 }) {
+  const server = await startPreview(root, port);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  watchPage(page, watch.consoleErrors, watch.foreignRequests);
+  await page.goto(`http://127.0.0.1:${port}`);
+  await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });
+  return { server, browser, page };
+}
+
+export async function closeApp(app: { server?: PreviewServer; browser?: Browser }): Promise<void> {
+  await app.browser?.close();
+  await new Promise<void>((resolve) => (app.server ? app.server.httpServer.close(() => resolve()) : resolve()));
+}

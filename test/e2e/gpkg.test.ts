@@ -4,11 +4,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, startPreview, watchPage } from './browser.ts';
+import { chromiumAvailable, closeApp, openApp } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = 4197;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const AREA = path.join(ROOT, 'data/nanjing-xinjiekou');
 const FIX = path.join(ROOT, 'test/fixtures/import');
 
@@ -38,19 +37,11 @@ describe.runIf(chromiumAvailable())('dropping a GeoPackage and a GeoParquet file
   const cli = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin/lifecircle.mjs'), 'coverage', '--type', 'primary_school', '--radius', '500', '--data', AREA], { encoding: 'utf8' }));
 
   beforeAll(async () => {
-    server = await startPreview(ROOT, PORT);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    watchPage(page, consoleErrors, foreignRequests);
-    await page.goto(ORIGIN);
-    await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });
+    ({ server, browser, page } = await openApp(ROOT, PORT, { consoleErrors, foreignRequests }, { width: 1280, height: 800 }));
     await ready(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it('reads the Gauss-Krüger GeoPackage as facilities (sql.js wasm in the worker) and shows what it detected', async () => {
     await dropFile(page, 'facilities-gk-cm120.gpkg', readFileSync(path.join(FIX, 'facilities-gk-cm120.gpkg')));

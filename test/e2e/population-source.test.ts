@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, startPreview, watchPage } from './browser.ts';
+import { chromiumAvailable, closeApp, openApp } from './browser.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = 4201;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const AREA = path.join(ROOT, 'data/nanjing-xinjiekou');
 
 const ready = (page: Page) => page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-status') === 'ready', null, { timeout: 60_000 });
@@ -29,19 +28,11 @@ describe.runIf(chromiumAvailable())('population as community totals in headless 
   const tableSum = totals.reduce((s, x) => s + x, 0); // 20 × 1000 + 13 × 190 = 22,470
 
   beforeAll(async () => {
-    server = await startPreview(ROOT, PORT);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    watchPage(page, consoleErrors, foreignRequests);
-    await page.goto(ORIGIN);
-    await page.waitForSelector('[data-testid="covered-pop"]', { timeout: 120_000 });
+    ({ server, browser, page } = await openApp(ROOT, PORT, { consoleErrors, foreignRequests }));
     await ready(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
-  });
+  afterAll(() => closeApp({ server, browser }));
 
   it('loads a community totals CSV spread over buildings: the total population equals the table sum', async () => {
     expect(tableSum).toBe(22_470);
